@@ -1,0 +1,22 @@
+import { Command, CommanderError } from 'commander';
+import { registerIndicatorsCommand } from './commands/indicators.js';
+import { reportError } from './report-error.js';
+
+const program = new Command()
+  .name('numerusx')
+  .description('NumerusX command line: indicators, backtests and maintenance without the server')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerIndicatorsCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (and help); keep its exit code, 0 for --help.
+    process.exitCode = error.exitCode;
+  } else {
+    process.exitCode = reportError(error);
+  }
+}
