@@ -28,10 +28,18 @@ export function nanArray(length: number): Float64Array {
   return new Float64Array(length).fill(Number.NaN);
 }
 
+/** TA_EPSILON of TA-Lib 0.6 (ta_utility.h); 0.4 used 1e-8, which zeroes RSI on sub-1e-8 prices. */
+const TA_EPSILON = 1e-14;
+
 /**
- * TA-Lib's TA_IS_ZERO: values within ±1e-8 count as zero when dividing (RSI, ADX, ...), so flat
+ * TA-Lib's TA_IS_ZERO: values within ±1e-14 count as zero when dividing (RSI, ADX, ...), so flat
  * markets give TA-Lib's 0 instead of a division by a rounding residue.
  */
 export function isZero(v: number): boolean {
-  return v > -1e-8 && v < 1e-8;
+  return v > -TA_EPSILON && v < TA_EPSILON;
+}
+
+/** TA-Lib's TA_IS_ZERO_OR_NEG: a variance that rounding pushed to ~0 or below counts as none. */
+export function isZeroOrNegative(v: number): boolean {
+  return v < TA_EPSILON;
 }

@@ -1,12 +1,62 @@
 /**
- * Highest high and lowest low over the last `period` pushes, amortised O(1) per push with two
- * monotonic deques (each index enters and leaves each deque once). Used by Stochastic,
- * Williams %R, Donchian and Stochastic RSI in both batch and streaming forms, so they agree exactly.
+ * Highest high and lowest low over a sliding window of `period` candles (the current one included),
+ * with monotonic deques: each index enters and leaves each deque once, so amortised O(1) per candle
+ * and no rescans. Used by Stochastic, Stochastic RSI, Williams %R and Donchian: the batch function
+ * in their batch forms, the class in their streaming forms. Both return the very same input values,
+ * so the two forms of each indicator agree exactly.
  */
+
+export interface HighLowWindows {
+  /** Highest `high` of the window ending at each index; NaN before the first full window. */
+  readonly highest: Float64Array;
+  /** Lowest `low` of the window ending at each index; NaN before the first full window. */
+  readonly lowest: Float64Array;
+}
+
+/**
+ * Batch form over whole arrays, starting at index `from` (earlier values are ignored, e.g. RSI's
+ * warm-up); the first window ends at `from + period − 1`. Pass the same array twice for one series.
+ */
+export function rollingHighLow(
+  high: ArrayLike<number>,
+  low: ArrayLike<number>,
+  period: number,
+  from = 0,
+): HighLowWindows {
+  const n = high.length;
+  const highest = new Float64Array(n).fill(Number.NaN);
+  const lowest = new Float64Array(n).fill(Number.NaN);
+  // In a batch indices only grow, so the deques are plain arrays with moving heads.
+  const maxQ = new Int32Array(Math.max(0, n - from));
+  const minQ = new Int32Array(Math.max(0, n - from));
+  let maxHead = 0;
+  let maxTail = 0;
+  let minHead = 0;
+  let minTail = 0;
+  const firstFull = from + period - 1;
+  for (let i = from; i < n; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const oldest = i - period + 1;
+    if (maxHead < maxTail && maxQ[maxHead]! < oldest) maxHead++;
+    if (minHead < minTail && minQ[minHead]! < oldest) minHead++;
+    while (maxTail > maxHead && high[maxQ[maxTail - 1]!]! <= h) maxTail--;
+    maxQ[maxTail++] = i;
+    while (minTail > minHead && low[minQ[minTail - 1]!]! >= l) minTail--;
+    minQ[minTail++] = i;
+    if (i >= firstFull) {
+      highest[i] = high[maxQ[maxHead]!]!;
+      lowest[i] = low[minQ[minHead]!]!;
+    }
+  }
+  return { highest, lowest };
+}
+
+/** Streaming form: ring buffers of the last `period` values and their deques. */
 export class RollingExtremes {
   private readonly highs: Float64Array;
   private readonly lows: Float64Array;
-  // Ring buffers of candle indices; capacity period + 1 so that head === tail means "empty".
+  // Deques of candle indices in ring buffers of capacity period + 1 (head === tail means empty).
   private readonly maxIdx: Int32Array;
   private readonly minIdx: Int32Array;
   private maxHead = 0;
@@ -14,6 +64,8 @@ export class RollingExtremes {
   private minHead = 0;
   private minTail = 0;
   private count = 0;
+  /** Ring slot of the newest value (count − 1 mod period), kept without a division. */
+  private slot = -1;
 
   constructor(readonly period: number) {
     this.highs = new Float64Array(period);
@@ -28,28 +80,29 @@ export class RollingExtremes {
     const period = this.period;
     const cap = period + 1;
     const oldest = i - period + 1;
-    while (this.maxHead !== this.maxTail && this.maxIdx[this.maxHead]! < oldest) {
-      this.maxHead = (this.maxHead + 1) % cap;
+    if (this.maxHead !== this.maxTail && this.maxIdx[this.maxHead]! < oldest) {
+      this.maxHead = this.maxHead + 1 === cap ? 0 : this.maxHead + 1;
     }
-    while (this.minHead !== this.minTail && this.minIdx[this.minHead]! < oldest) {
-      this.minHead = (this.minHead + 1) % cap;
+    if (this.minHead !== this.minTail && this.minIdx[this.minHead]! < oldest) {
+      this.minHead = this.minHead + 1 === cap ? 0 : this.minHead + 1;
     }
-    this.highs[i % period] = high;
-    this.lows[i % period] = low;
+    this.slot = this.slot + 1 === period ? 0 : this.slot + 1;
+    this.highs[this.slot] = high;
+    this.lows[this.slot] = low;
     while (this.maxHead !== this.maxTail) {
-      const last = (this.maxTail + cap - 1) % cap;
-      if (this.highs[this.maxIdx[last]! % period]! > high) break;
+      const last = this.maxTail === 0 ? period : this.maxTail - 1;
+      if (this.highAt(this.maxIdx[last]!) > high) break;
       this.maxTail = last;
     }
     this.maxIdx[this.maxTail] = i;
-    this.maxTail = (this.maxTail + 1) % cap;
+    this.maxTail = this.maxTail + 1 === cap ? 0 : this.maxTail + 1;
     while (this.minHead !== this.minTail) {
-      const last = (this.minTail + cap - 1) % cap;
-      if (this.lows[this.minIdx[last]! % period]! < low) break;
+      const last = this.minTail === 0 ? period : this.minTail - 1;
+      if (this.lowAt(this.minIdx[last]!) < low) break;
       this.minTail = last;
     }
     this.minIdx[this.minTail] = i;
-    this.minTail = (this.minTail + 1) % cap;
+    this.minTail = this.minTail + 1 === cap ? 0 : this.minTail + 1;
   }
 
   /** True once `period` values have been pushed. */
@@ -58,10 +111,25 @@ export class RollingExtremes {
   }
 
   get highest(): number {
-    return this.highs[this.maxIdx[this.maxHead]! % this.period]!;
+    return this.highAt(this.maxIdx[this.maxHead]!);
   }
 
   get lowest(): number {
-    return this.lows[this.minIdx[this.minHead]! % this.period]!;
+    return this.lowAt(this.minIdx[this.minHead]!);
+  }
+
+  /** The value pushed as candle `index`, which must still be inside the window. */
+  private highAt(index: number): number {
+    return this.highs[this.ringSlot(index)]!;
+  }
+
+  private lowAt(index: number): number {
+    return this.lows[this.ringSlot(index)]!;
+  }
+
+  private ringSlot(index: number): number {
+    // `index` is at most period − 1 behind the newest, whose slot is known: no modulo needed.
+    const back = this.count - 1 - index;
+    return this.slot >= back ? this.slot - back : this.slot - back + this.period;
   }
 }
