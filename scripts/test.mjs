@@ -25,7 +25,9 @@ function runVitest() {
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
   // A suite that fails to load has no failed tests but fails the run.
-  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  const brokenFiles = report.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  );
   totals.failed += brokenFiles.length;
   if (r.status !== 0) ok = false;
 }
