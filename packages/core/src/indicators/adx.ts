@@ -1,5 +1,5 @@
 import type { Ohlc } from './ohlc.js';
-import { assertPeriod, isZero, nanArray } from './params.js';
+import { assertPeriod, isZero, outputArray } from './params.js';
 import { trueRange } from './true-range.js';
 import type { CandleLike, StreamingIndicator } from './types.js';
 
@@ -27,6 +27,8 @@ export interface AdxPoint {
  *   tr = tr − tr / period + today's TR.
  * - ±DI = 100 × (dm / tr); when tr is TA_IS_ZERO the DIs are 0 (as TA-Lib's PLUS_DI/MINUS_DI) and the
  *   candle gives no DX. DX = 100 × |−DI − +DI| / (−DI + +DI), none when the DI sum is TA_IS_ZERO.
+ * - Divisions by `period` are multiplications by 1/period and the DIs share one 100/tr: about
+ *   1e-16 relative away from TA-Lib's own rounding, and three times fewer divisions per candle.
  * - ADX at index 2·period − 1 = (sum of the DX of candles period..2·period−1) / period, a candle
  *   without DX adding nothing; then adx = (adx × (period − 1) + DX) / period, unchanged on a candle
  *   without DX.
@@ -35,9 +37,10 @@ export function adx(candles: Ohlc, period = 14): AdxResult {
   assertPeriod('period', period, 2);
   const { high, low, close } = candles;
   const n = close.length;
-  const outAdx = nanArray(n);
-  const outPlus = nanArray(n);
-  const outMinus = nanArray(n);
+  // +DI/−DI are written for every candle from `period` on, ADX from 2·period − 1 on.
+  const outAdx = outputArray(n, 2 * period - 1);
+  const outPlus = outputArray(n, period);
+  const outMinus = outputArray(n, period);
   if (n <= period) return { adx: outAdx, plusDi: outPlus, minusDi: outMinus };
 
   let prevHigh = high[0]!;
@@ -60,6 +63,7 @@ export function adx(candles: Ohlc, period = 14): AdxResult {
   }
   const lastSeed = 2 * period - 1;
   const m = period - 1;
+  const inv = 1 / period;
   let sumDx = 0;
   let adxValue = 0;
   for (let i = period; i < n; i++) {
@@ -67,11 +71,11 @@ export function adx(candles: Ohlc, period = 14): AdxResult {
     const l = low[i]!;
     const diffP = h - prevHigh;
     const diffM = prevLow - l;
-    minusDm -= minusDm / period;
-    plusDm -= plusDm / period;
+    minusDm -= minusDm * inv;
+    plusDm -= plusDm * inv;
     if (diffM > 0 && diffP < diffM) minusDm += diffM;
     else if (diffP > 0 && diffP > diffM) plusDm += diffP;
-    tr = tr - tr / period + trueRange(h, l, prevClose);
+    tr = tr - tr * inv + trueRange(h, l, prevClose);
     prevHigh = h;
     prevLow = l;
     prevClose = close[i]!;
@@ -81,8 +85,9 @@ export function adx(candles: Ohlc, period = 14): AdxResult {
       outPlus[i] = 0;
       outMinus[i] = 0;
     } else {
-      const minusDi = 100 * (minusDm / tr);
-      const plusDi = 100 * (plusDm / tr);
+      const scale = 100 / tr;
+      const minusDi = minusDm * scale;
+      const plusDi = plusDm * scale;
       outPlus[i] = plusDi;
       outMinus[i] = minusDi;
       const diSum = minusDi + plusDi;
@@ -98,7 +103,7 @@ export function adx(candles: Ohlc, period = 14): AdxResult {
       adxValue = sumDx / period;
       outAdx[i] = adxValue;
     } else {
-      if (hasDx) adxValue = (adxValue * m + dx) / period;
+      if (hasDx) adxValue = (adxValue * m + dx) * inv;
       outAdx[i] = adxValue;
     }
   }
@@ -144,18 +149,20 @@ export class AdxStream implements StreamingIndicator<AdxPoint> {
       this.tr += trueRange(h, l, prevClose);
       return warmUp;
     }
-    this.minusDm -= this.minusDm / period;
-    this.plusDm -= this.plusDm / period;
+    const inv = 1 / period;
+    this.minusDm -= this.minusDm * inv;
+    this.plusDm -= this.plusDm * inv;
     if (diffM > 0 && diffP < diffM) this.minusDm += diffM;
     else if (diffP > 0 && diffP > diffM) this.plusDm += diffP;
-    this.tr = this.tr - this.tr / period + trueRange(h, l, prevClose);
+    this.tr = this.tr - this.tr * inv + trueRange(h, l, prevClose);
     let plusDi = 0;
     let minusDi = 0;
     let dx = 0;
     let hasDx = false;
     if (!isZero(this.tr)) {
-      minusDi = 100 * (this.minusDm / this.tr);
-      plusDi = 100 * (this.plusDm / this.tr);
+      const scale = 100 / this.tr;
+      minusDi = this.minusDm * scale;
+      plusDi = this.plusDm * scale;
       const diSum = minusDi + plusDi;
       if (!isZero(diSum)) {
         dx = 100 * (Math.abs(minusDi - plusDi) / diSum);
@@ -171,7 +178,7 @@ export class AdxStream implements StreamingIndicator<AdxPoint> {
       if (hasDx) this.sumDx += dx;
       this.adx = this.sumDx / period;
     } else if (hasDx) {
-      this.adx = (this.adx * (period - 1) + dx) / period;
+      this.adx = (this.adx * (period - 1) + dx) * inv;
     }
     return { adx: this.adx, plusDi, minusDi };
   }

@@ -23,6 +23,16 @@ export function assertPositive(name: string, value: number): void {
   }
 }
 
+/**
+ * A batch output whose first `warmup` cells are NaN (the rest is left for the caller to write,
+ * every cell of it): cheaper than NaN-filling a million cells that are overwritten anyway.
+ */
+export function outputArray(length: number, warmup: number): Float64Array {
+  const out = new Float64Array(length);
+  out.fill(Number.NaN, 0, Math.min(warmup, length));
+  return out;
+}
+
 /** A Float64Array of `length` NaNs: the batch output before values are written. */
 export function nanArray(length: number): Float64Array {
   return new Float64Array(length).fill(Number.NaN);
