@@ -1,0 +1,55 @@
+import type { Regime } from '../regime/types.js';
+import type { Signal } from '../strategies/types.js';
+
+export type DecisionAction = 'buy' | 'sell' | 'hold';
+
+/** One step of a provider's reasoning, drawn as a timeline in the AI decisions hub. */
+export interface DecisionStep {
+  readonly title: string;
+  readonly detail: string;
+}
+
+/**
+ * The AI layer's proposal (DESIGN §2). Only a proposal: the risk gate may shrink or veto it and only
+ * the order manager acts. `sizeUsd` is in the quote currency; stop and target are absolute prices,
+ * null for a hold.
+ */
+export interface Decision {
+  readonly action: DecisionAction;
+  readonly pair: string;
+  readonly sizeUsd: number;
+  readonly stopLoss: number | null;
+  readonly takeProfit: number | null;
+  readonly confidence: number;
+  readonly reasoning: string;
+  readonly steps: readonly DecisionStep[];
+}
+
+/** Everything a provider is given to decide on one pair at one closed candle. */
+export interface DecisionInput {
+  readonly pair: string;
+  readonly ts: number;
+  readonly price: number;
+  readonly regime: Regime;
+  readonly signals: readonly { readonly strategyId: string; readonly signal: Signal }[];
+  readonly portfolio: {
+    readonly equity: number;
+    readonly cash: number;
+    /** Base quantity held in this pair and its average entry price (0, NaN when flat). */
+    readonly positionQty: number;
+    readonly averageEntry: number;
+  };
+  /** The largest position the risk rules allow now, in quote currency (a hint for sizing). */
+  readonly maxPositionUsd: number;
+  /** ATR of the pair (for stop distances), NaN during warm-up. */
+  readonly atr: number;
+}
+
+/**
+ * The port every AI provider plugs into: offline rules here, Gemini and OpenAI-compatible models in
+ * the adapters. Synchronous providers return a Decision so a backtest loop pays no promise per candle.
+ */
+export interface DecisionProvider {
+  readonly id: string;
+  decide(input: DecisionInput): Decision | Promise<Decision>;
+}

@@ -1,0 +1,3 @@
+export type * from './types.js';
+export { RegimeDetector, detectRegimes } from './detect-regime.js';
+export type { RegimeOptions } from './detect-regime.js';

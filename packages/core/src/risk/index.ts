@@ -1,0 +1,3 @@
+export * from './config.js';
+export * from './sizing.js';
+export * from './risk-gate.js';
