@@ -23,3 +23,4 @@ export * from './donchian.js';
 export * from './parabolic-sar.js';
 export * from './supertrend.js';
 export * from './columns.js';
+export * from './indicator-book.js';
