@@ -38,3 +38,24 @@ export class CandleDataError extends ValidationError {
     });
   }
 }
+
+/**
+ * An order the order manager refuses (unknown pair, non-positive size or price, a stop that would
+ * trigger at once, an illegal state change such as cancelling a filled order). Nothing is placed or
+ * changed; the bot continues and the caller is told why.
+ */
+export class InvalidOrder extends NumerusError {
+  constructor(message: string, details?: Readonly<Record<string, unknown>>) {
+    super('INVALID_ORDER', message, details);
+  }
+}
+
+/**
+ * Not enough cash for a buy, or not enough of the base asset for a sell. The order is vetoed (at
+ * submission) or rejected (at execution) with nothing applied to the ledger; the bot continues.
+ */
+export class InsufficientFunds extends NumerusError {
+  constructor(message: string, details?: Readonly<Record<string, unknown>>) {
+    super('INSUFFICIENT_FUNDS', message, details);
+  }
+}
