@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBacktestCommand } from './commands/backtest.js';
 import { registerIndicatorsCommand } from './commands/indicators.js';
 import { reportError } from './report-error.js';
 
@@ -9,6 +10,7 @@ const program = new Command()
   .exitOverride();
 
 registerIndicatorsCommand(program);
+registerBacktestCommand(program);
 
 try {
   await program.parseAsync(process.argv);

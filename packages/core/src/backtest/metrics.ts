@@ -1,13 +1,9 @@
+import type { EquityPoint } from '../ledger/types.js';
 import { ValidationError } from '../errors.js';
 import type { ClosedTrade } from '../ledger/types.js';
 
 /** Crypto trades 24/7: a year is 365.25 days of bars, not 252 sessions. */
 export const YEAR_MS = 365.25 * 86_400_000;
-
-export interface EquityPoint {
-  readonly ts: number;
-  readonly equity: number;
-}
 
 /**
  * Performance of one backtest (DESIGN §3). Returns and drawdowns are FRACTIONS (0.12 = 12 %), money
