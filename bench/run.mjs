@@ -19,7 +19,7 @@ const repoDir = dirname(benchDir);
 
 /** Each part: its script, and how to render the JSON it writes (null: the part prints its own). */
 const PARTS = {
-  indicators: { script: 'indicators.ts', render: renderIndicatorsReport },
+  indicators: { script: 'indicators/main.ts', render: renderIndicatorsReport },
 };
 
 const args = process.argv.slice(2);

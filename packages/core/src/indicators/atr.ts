@@ -1,5 +1,5 @@
 import type { Ohlc } from './ohlc.js';
-import { assertPeriod, nanArray } from './params.js';
+import { assertPeriod, outputArray } from './params.js';
 import { trueRange } from './true-range.js';
 import type { CandleLike, StreamingIndicator } from './types.js';
 
@@ -15,7 +15,7 @@ export function atr(candles: Ohlc, period = 14): Float64Array {
   assertPeriod('period', period, 1);
   const { high, low, close } = candles;
   const n = close.length;
-  const out = nanArray(n);
+  const out = outputArray(n, period); // every cell from `period` on is written
   if (n <= period) return out;
   let sum = 0;
   for (let i = 1; i <= period; i++) sum += trueRange(high[i]!, low[i]!, close[i - 1]!);

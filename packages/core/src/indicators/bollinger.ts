@@ -1,4 +1,4 @@
-import { assertPeriod, assertPositive, isZeroOrNegative, nanArray } from './params.js';
+import { assertPeriod, assertPositive, isZeroOrNegative, outputArray } from './params.js';
 import type { CandleLike, StreamingIndicator } from './types.js';
 
 export interface BollingerOptions {
@@ -40,9 +40,10 @@ function resolve(opts: BollingerOptions): { period: number; stdDev: number } {
 export function bollinger(values: ArrayLike<number>, opts: BollingerOptions = {}): BollingerResult {
   const { period, stdDev } = resolve(opts);
   const n = values.length;
-  const upper = nanArray(n);
-  const middle = nanArray(n);
-  const lower = nanArray(n);
+  // The three bands are written for every cell from period − 1 on.
+  const upper = outputArray(n, period - 1);
+  const middle = outputArray(n, period - 1);
+  const lower = outputArray(n, period - 1);
   let sum = 0;
   let sumSq = 0;
   for (let i = 0; i < n; i++) {

@@ -1,5 +1,5 @@
-import { assertPeriod, nanArray } from './params.js';
-import { RollingExtremes, rollingHighLow } from './rolling-extremes.js';
+import { assertPeriod, outputArray } from './params.js';
+import { RollingExtremes, lastMaxIndex, lastMinIndex } from './rolling-extremes.js';
 import type { StreamingIndicator } from './types.js';
 
 /** Donchian Channels: one array per line, NaN during the warm-up. */
@@ -21,6 +21,10 @@ export interface DonchianValue {
  * including the current one, middle = (upper + lower) / 2. The first value is at index
  * `period − 1` (the convention of ChartSchool's example as computed by the `ta` library,
  * cs-dc.csv; some charting tools exclude the current candle, which shifts the channel by one).
+ *
+ * The batch form keeps TA-Lib's running extreme, rescanning the window only when the extreme slides
+ * out of it (rolling-extremes.ts' rollingHighLow method, inline here); the streaming form uses
+ * RollingExtremes' monotonic deques. Both find the same values.
  */
 export function donchian(
   candles: { readonly high: ArrayLike<number>; readonly low: ArrayLike<number> },
@@ -29,9 +33,40 @@ export function donchian(
   assertPeriod('period', period);
   const { high, low } = candles;
   const n = high.length;
-  const { highest: upper, lowest: lower } = rollingHighLow(high, low, period);
-  const middle = nanArray(n);
-  for (let i = period - 1; i < n; i++) middle[i] = (upper[i]! + lower[i]!) / 2;
+  // The three lines are written for every cell from period − 1 on.
+  const upper = outputArray(n, period - 1);
+  const middle = outputArray(n, period - 1);
+  const lower = outputArray(n, period - 1);
+  let hiIdx = -1;
+  let loIdx = -1;
+  let hi = 0;
+  let lo = 0;
+  for (let i = period - 1; i < n; i++) {
+    const start = i - period + 1;
+    if (hiIdx < start) {
+      hiIdx = lastMaxIndex(high, start, i);
+      hi = high[hiIdx]!;
+    } else {
+      const h = high[i]!;
+      if (h >= hi) {
+        hi = h;
+        hiIdx = i;
+      }
+    }
+    if (loIdx < start) {
+      loIdx = lastMinIndex(low, start, i);
+      lo = low[loIdx]!;
+    } else {
+      const l = low[i]!;
+      if (l <= lo) {
+        lo = l;
+        loIdx = i;
+      }
+    }
+    upper[i] = hi;
+    middle[i] = (hi + lo) / 2;
+    lower[i] = lo;
+  }
   return { upper, middle, lower };
 }
 

@@ -1,4 +1,4 @@
-import { assertPeriod, nanArray } from './params.js';
+import { assertPeriod, outputArray } from './params.js';
 import type { CandleLike, ScalarStream } from './types.js';
 
 /**
@@ -7,7 +7,7 @@ import type { CandleLike, ScalarStream } from './types.js';
  */
 export function ema(values: ArrayLike<number>, period: number): Float64Array {
   assertPeriod('period', period);
-  const out = nanArray(values.length);
+  const out = outputArray(values.length, period - 1); // emaInto writes every cell from period − 1
   emaInto(values, period, 0, out);
   return out;
 }

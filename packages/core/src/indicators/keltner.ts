@@ -1,7 +1,8 @@
-import { AtrStream, atr } from './atr.js';
-import { EmaStream, ema } from './ema.js';
+import { AtrStream } from './atr.js';
+import { EmaStream } from './ema.js';
 import type { Ohlc } from './ohlc.js';
-import { assertPeriod, assertPositive } from './params.js';
+import { assertPeriod, assertPositive, outputArray } from './params.js';
+import { trueRange } from './true-range.js';
 import type { CandleLike, StreamingIndicator } from './types.js';
 
 export interface KeltnerOptions {
@@ -44,9 +45,10 @@ function readOptions(options: KeltnerOptions): KeltnerParams {
 /**
  * Keltner Channels, ChartSchool's current definition: middle = EMA(`period`) of the close,
  * upper / lower = middle ± `multiplier` × ATR(`atrPeriod`). Both parts use TA-Lib's conventions:
- * the EMA seeded with the SMA of its first `period` closes ({@link ema}) and Wilder's ATR seeded
- * with the mean of TR[1..atrPeriod] ({@link atr}). The three lines share one warm-up and start
- * together at index max(period − 1, atrPeriod), 20 with the defaults.
+ * the EMA seeded with the SMA of its first `period` closes (ema.ts) and Wilder's ATR seeded with
+ * the mean of TR[1..atrPeriod] (atr.ts), computed here in one pass in those files' arithmetic (the
+ * streaming form runs EmaStream and AtrStream: bit-identical). The three lines share one warm-up
+ * and start together at index max(period − 1, atrPeriod), 20 with the defaults.
  *
  * (The `ta` library's worked example, cs-kc.csv, uses the same formula but seeds the EMA with the
  * first close and the ATR with the mean of TR[0..atrPeriod − 1], TR[0] = high − low; the test shows
@@ -55,22 +57,42 @@ function readOptions(options: KeltnerOptions): KeltnerParams {
  */
 export function keltner(candles: Ohlc, options: KeltnerOptions = {}): KeltnerChannels {
   const { period, atrPeriod, multiplier } = readOptions(options);
-  const n = candles.close.length;
-  const middle = ema(candles.close, period);
-  // The ATR array is reused for the lower band: each slot is read before it is overwritten.
-  const lower = atr(candles, atrPeriod);
-  const upper = new Float64Array(n);
-  const start = Math.min(Math.max(period - 1, atrPeriod), n);
-  for (let i = 0; i < start; i++) {
-    upper[i] = Number.NaN;
-    middle[i] = Number.NaN;
-    lower[i] = Number.NaN;
+  const { high, low, close } = candles;
+  const n = close.length;
+  // One pass for both parts, in ema.ts' and atr.ts' arithmetic; every cell from `start` is written.
+  const start = Math.max(period - 1, atrPeriod);
+  const upper = outputArray(n, start);
+  const middle = outputArray(n, start);
+  const lower = outputArray(n, start);
+  if (n <= start) return { upper, middle, lower };
+  const k = 2 / (period + 1);
+  let seed = 0;
+  for (let i = 0; i < period; i++) seed += close[i]!;
+  let ema = seed / period; // the EMA at index period − 1
+  for (let i = period; i <= start; i++) ema = (close[i]! - ema) * k + ema;
+  let sum = 0;
+  for (let i = 1; i <= atrPeriod; i++) sum += trueRange(high[i]!, low[i]!, close[i - 1]!);
+  let atr = sum / atrPeriod; // the ATR at index atrPeriod
+  const m = atrPeriod - 1;
+  for (let i = atrPeriod + 1; i <= start; i++) {
+    atr *= m;
+    atr += trueRange(high[i]!, low[i]!, close[i - 1]!);
+    atr /= atrPeriod;
   }
-  for (let i = start; i < n; i++) {
-    const m = middle[i]!;
-    const width = multiplier * lower[i]!;
-    upper[i] = m + width;
-    lower[i] = m - width;
+  let width = multiplier * atr;
+  upper[start] = ema + width;
+  middle[start] = ema;
+  lower[start] = ema - width;
+  for (let i = start + 1; i < n; i++) {
+    const c = close[i]!;
+    ema = (c - ema) * k + ema;
+    atr *= m;
+    atr += trueRange(high[i]!, low[i]!, close[i - 1]!);
+    atr /= atrPeriod;
+    width = multiplier * atr;
+    upper[i] = ema + width;
+    middle[i] = ema;
+    lower[i] = ema - width;
   }
   return { upper, middle, lower };
 }

@@ -1,4 +1,4 @@
-import { assertPeriod, nanArray } from './params.js';
+import { assertPeriod, outputArray } from './params.js';
 import type { CandleLike, StreamingIndicator } from './types.js';
 
 export interface MacdOptions {
@@ -49,10 +49,11 @@ function resolve(opts: MacdOptions): { fast: number; slow: number; signal: numbe
 export function macd(values: ArrayLike<number>, opts: MacdOptions = {}): MacdResult {
   const { fast, slow, signal } = resolve(opts);
   const n = values.length;
-  const outMacd = nanArray(n);
-  const outSignal = nanArray(n);
-  const outHist = nanArray(n);
   const first = slow - 1 + signal - 1;
+  // The three outputs are written for every cell from `first` on.
+  const outMacd = outputArray(n, first);
+  const outSignal = outputArray(n, first);
+  const outHist = outputArray(n, first);
   if (n <= first) return { macd: outMacd, signal: outSignal, hist: outHist };
 
   const kSlow = 2 / (slow + 1);

@@ -1,5 +1,5 @@
 import type { Ohlcv } from './ohlc.js';
-import { assertPeriod, nanArray } from './params.js';
+import { assertPeriod, outputArray } from './params.js';
 import type { CandleLike, StreamingIndicator } from './types.js';
 
 /**
@@ -18,7 +18,7 @@ export function mfi(candles: Ohlcv, period = 14): Float64Array {
   assertPeriod('period', period, 2);
   const { high, low, close, volume } = candles;
   const n = close.length;
-  const out = nanArray(n);
+  const out = outputArray(n, period); // every cell from `period` on is written
   if (n === 0) return out;
   const pos = new Float64Array(period);
   const neg = new Float64Array(period);

@@ -1,4 +1,4 @@
-import { assertPositive, nanArray } from './params.js';
+import { assertPositive, outputArray } from './params.js';
 import type { StreamingIndicator } from './types.js';
 
 export interface ParabolicSarOptions {
@@ -50,7 +50,7 @@ export function parabolicSar(
   const { step, max } = readOptions(options);
   const { high, low } = candles;
   const n = high.length;
-  const out = nanArray(n);
+  const out = outputArray(n, 1); // every cell from index 1 on is written
   if (n < 2) return out;
   const diffPlus = high[1]! - high[0]!;
   const diffMinus = low[0]! - low[1]!;

@@ -1,4 +1,4 @@
-import { assertPeriod, nanArray } from './params.js';
+import { assertPeriod, outputArray } from './params.js';
 import type { CandleLike, ScalarStream } from './types.js';
 
 /**
@@ -9,7 +9,7 @@ import type { CandleLike, ScalarStream } from './types.js';
 export function roc(values: ArrayLike<number>, period = 10): Float64Array {
   assertPeriod('period', period);
   const n = values.length;
-  const out = nanArray(n);
+  const out = outputArray(n, period); // every cell from `period` on is written
   for (let i = period; i < n; i++) {
     const old = values[i - period]!;
     out[i] = old !== 0 ? (values[i]! / old - 1) * 100 : 0;

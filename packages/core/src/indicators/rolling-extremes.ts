@@ -1,10 +1,13 @@
 /**
- * Highest high and lowest low over a sliding window of `period` candles (the current one included),
- * with monotonic deques: each index enters and leaves each deque once, so amortised O(1) per candle
- * in the streaming form. Used by Stochastic, Stochastic RSI, Williams %R and Donchian: the batch
- * function in their batch forms, the class in their streaming forms. Both return the very same input values,
- * so the two forms of each indicator agree exactly.
+ * Highest high and lowest low over a sliding window of `period` candles (the current one included).
+ * The streaming form, RollingExtremes, keeps monotonic deques: each index enters and leaves each
+ * deque once, so amortised O(1) per candle. The batch forms use TA-Lib's method instead (see
+ * rollingHighLow); Stochastic, Stochastic RSI, Williams %R and Donchian run it inline in their batch
+ * functions, with lastMaxIndex / lastMinIndex for the rescans, and RollingExtremes in their streaming
+ * classes. Both methods return the very same input values, so the two forms of each indicator agree
+ * exactly.
  */
+import { outputArray } from './params.js';
 
 export interface HighLowWindows {
   /** Highest `high` of the window ending at each index; NaN before the first full window. */
@@ -20,6 +23,8 @@ export interface HighLowWindows {
  * Batch uses TA-Lib's own method rather than deques: remember where the extreme is and rescan the
  * window only when it slides out. On real candles that is rare and the loop is branch-predictable,
  * about 1.5× faster than deques here; the values are the same, so batch and streaming still agree.
+ * The indicators run the same method inline (with {@link lastMaxIndex} / {@link lastMinIndex} for
+ * the rescans) rather than through these two full-length arrays.
  */
 export function rollingHighLow(
   high: ArrayLike<number>,
@@ -28,8 +33,9 @@ export function rollingHighLow(
   from = 0,
 ): HighLowWindows {
   const n = high.length;
-  const highest = new Float64Array(n).fill(Number.NaN);
-  const lowest = new Float64Array(n).fill(Number.NaN);
+  // Both arrays are written for every index from the first full window on.
+  const highest = outputArray(n, from + period - 1);
+  const lowest = outputArray(n, from + period - 1);
   let hiIdx = from - 1;
   let loIdx = from - 1;
   let hi = Number.NEGATIVE_INFINITY;
@@ -39,30 +45,16 @@ export function rollingHighLow(
     const h = high[i]!;
     if (hiIdx < start) {
       // The extreme left the window: rescan it, keeping the latest index of equal values.
-      hi = high[start]!;
-      hiIdx = start;
-      for (let j = start + 1; j <= i; j++) {
-        const v = high[j]!;
-        if (v >= hi) {
-          hi = v;
-          hiIdx = j;
-        }
-      }
+      hiIdx = lastMaxIndex(high, start, i);
+      hi = high[hiIdx]!;
     } else if (h >= hi) {
       hi = h;
       hiIdx = i;
     }
     const l = low[i]!;
     if (loIdx < start) {
-      lo = low[start]!;
-      loIdx = start;
-      for (let j = start + 1; j <= i; j++) {
-        const v = low[j]!;
-        if (v <= lo) {
-          lo = v;
-          loIdx = j;
-        }
-      }
+      loIdx = lastMinIndex(low, start, i);
+      lo = low[loIdx]!;
     } else if (l <= lo) {
       lo = l;
       loIdx = i;
@@ -73,6 +65,34 @@ export function rollingHighLow(
     }
   }
   return { highest, lowest };
+}
+
+/** Index of the largest of values[from..to] (both included), the latest one among equals. */
+export function lastMaxIndex(values: ArrayLike<number>, from: number, to: number): number {
+  let idx = from;
+  let max = values[from]!;
+  for (let j = from + 1; j <= to; j++) {
+    const v = values[j]!;
+    if (v >= max) {
+      max = v;
+      idx = j;
+    }
+  }
+  return idx;
+}
+
+/** Index of the smallest of values[from..to] (both included), the latest one among equals. */
+export function lastMinIndex(values: ArrayLike<number>, from: number, to: number): number {
+  let idx = from;
+  let min = values[from]!;
+  for (let j = from + 1; j <= to; j++) {
+    const v = values[j]!;
+    if (v <= min) {
+      min = v;
+      idx = j;
+    }
+  }
+  return idx;
 }
 
 /** Streaming form: ring buffers of the last `period` values and their deques. */

@@ -1,4 +1,4 @@
-import { assertPeriod, isZero, nanArray } from './params.js';
+import { assertPeriod, isZero, outputArray } from './params.js';
 import type { CandleLike, ScalarStream } from './types.js';
 
 /**
@@ -14,7 +14,7 @@ import type { CandleLike, ScalarStream } from './types.js';
 export function rsi(values: ArrayLike<number>, period = 14): Float64Array {
   assertPeriod('period', period, 2);
   const n = values.length;
-  const out = nanArray(n);
+  const out = outputArray(n, period); // every cell from `period` on is written
   if (n <= period) return out;
   let gain = 0;
   let loss = 0;

@@ -1,4 +1,4 @@
-import { assertPeriod, nanArray } from './params.js';
+import { assertPeriod, outputArray } from './params.js';
 import type { CandleLike, ScalarStream } from './types.js';
 
 /**
@@ -8,7 +8,7 @@ import type { CandleLike, ScalarStream } from './types.js';
 export function sma(values: ArrayLike<number>, period: number): Float64Array {
   assertPeriod('period', period);
   const n = values.length;
-  const out = nanArray(n);
+  const out = outputArray(n, period - 1); // every cell from period − 1 on is written
   let sum = 0;
   for (let i = 0; i < n; i++) {
     sum += values[i]!;

@@ -1,6 +1,6 @@
-import { assertPeriod, nanArray } from './params.js';
-import { RollingExtremes, rollingHighLow } from './rolling-extremes.js';
-import { RsiStream, rsi } from './rsi.js';
+import { assertPeriod, isZero, outputArray } from './params.js';
+import { RollingExtremes, lastMaxIndex, lastMinIndex } from './rolling-extremes.js';
+import { RsiStream } from './rsi.js';
 import type { CandleLike, StreamingIndicator } from './types.js';
 
 export interface StochRsiOptions {
@@ -39,44 +39,132 @@ function resolve(opts: StochRsiOptions): Required<StochRsiOptions> {
  *
  * - RSI from index rsiPeriod. Raw StochRSI from index rsiPeriod + stochPeriod − 1, in TA-Lib STOCHF's
  *   arithmetic: diff = (maxRsi − minRsi) / 100, then (rsi − minRsi) / diff, and 0 when diff is 0.
- *   The highest/lowest RSI come from rolling-extremes.ts (rollingHighLow in the batch form,
- *   RollingExtremes when streaming).
  * - %K = SMA(kSmooth) of the raw value, %D = SMA(dPeriod) of %K, running sums as sma.ts.
  * - Warm-up: %K and %D both start at index rsiPeriod + (stochPeriod − 1) + (kSmooth − 1) +
  *   (dPeriod − 1), 31 for 14/14/3/3, NaN before. With kSmooth = 1 this is TA-Lib's
  *   STOCHRSI(rsiPeriod, fastK = stochPeriod, fastD = dPeriod, SMA), outputs and begIdx included
  *   (the TradingView-style kSmooth is the one addition).
+ *
+ * The batch form runs everything in one pass without full-length temporaries: the RSI in rsi.ts'
+ * arithmetic, the last stochPeriod RSI values in a ring, TA-Lib's running highest/lowest rescanning
+ * the ring only when the extreme slides out of it (the streaming form uses RollingExtremes' deques;
+ * both find the same values), and rings of kSmooth raw values and dPeriod %K values for the SMAs.
+ * Both forms run the same operations in the same order, so they agree bit for bit.
  */
 export function stochRsi(values: ArrayLike<number>, opts: StochRsiOptions = {}): StochRsiResult {
   const { rsiPeriod, stochPeriod, kSmooth, dPeriod } = resolve(opts);
   const n = values.length;
-  const outK = nanArray(n);
-  const outD = nanArray(n);
   const rawStart = rsiPeriod + stochPeriod - 1;
   const kStart = rawStart + kSmooth - 1;
   const first = kStart + dPeriod - 1;
+  // Both outputs are written for every cell from `first` on.
+  const outK = outputArray(n, first);
+  const outD = outputArray(n, first);
   if (n <= first) return { k: outK, d: outD };
-  const r = rsi(values, rsiPeriod);
-  const raw = new Float64Array(n);
-  const { highest, lowest } = rollingHighLow(r, r, stochPeriod, rsiPeriod);
+
+  // RSI seeding, as rsi.ts.
+  let gain = 0;
+  let loss = 0;
+  let prev = values[0]!;
+  for (let i = 1; i <= rsiPeriod; i++) {
+    const x = values[i]!;
+    const change = x - prev;
+    prev = x;
+    if (change < 0) loss -= change;
+    else gain += change;
+  }
+  loss /= rsiPeriod;
+  gain /= rsiPeriod;
+  let sum = gain + loss;
+  let r = isZero(sum) ? 0 : 100 * (gain / sum);
+  const m = rsiPeriod - 1;
+
+  // The last stochPeriod RSI values, each in two slots (s and s + stochPeriod), so that the window
+  // is always one contiguous run, oldest first: ring[slot + 1 .. slot + stochPeriod].
+  const ring = new Float64Array(2 * stochPeriod);
+  const raw = new Float64Array(kSmooth);
+  const kRing = new Float64Array(dPeriod);
+  let slot = 0; // ring slot of the current RSI
+  let rawSlot = 0;
+  let kSlot = 0;
+  // The window's highest and lowest RSI, with their ages (candles since they were the current one).
+  let hi = 0;
+  let lo = 0;
+  let hiAge = stochPeriod;
+  let loAge = stochPeriod;
   let sumK = 0;
   let sumD = 0;
-  for (let i = rawStart; i < n; i++) {
-    const ll = lowest[i]!;
-    const diff = (highest[i]! - ll) / 100;
-    const v = diff !== 0 ? (r[i]! - ll) / diff : 0;
-    raw[i] = v;
-    sumK += v;
-    if (i < kStart) continue;
-    const k = sumK / kSmooth;
-    sumK -= raw[i - kSmooth + 1]!;
-    outK[i] = k;
-    sumD += k;
-    if (i < first) continue;
-    outD[i] = sumD / dPeriod;
-    sumD -= outK[i - dPeriod + 1]!;
+  for (let i = rsiPeriod; ;) {
+    ring[slot] = r;
+    ring[slot + stochPeriod] = r;
+    if (hiAge >= stochPeriod || loAge >= stochPeriod) {
+      // An extreme left the window (or none yet): rescan the window (the values so far during the
+      // warm-up), keeping the newest of equal values.
+      const to = slot + stochPeriod;
+      const from = to - (i - rsiPeriod < stochPeriod - 1 ? i - rsiPeriod : stochPeriod - 1);
+      if (hiAge >= stochPeriod) {
+        const j = lastMaxIndex(ring, from, to);
+        hi = ring[j]!;
+        hiAge = to - j;
+      } else if (r >= hi) {
+        hi = r;
+        hiAge = 0;
+      }
+      if (loAge >= stochPeriod) {
+        const j = lastMinIndex(ring, from, to);
+        lo = ring[j]!;
+        loAge = to - j;
+      } else if (r <= lo) {
+        lo = r;
+        loAge = 0;
+      }
+    } else {
+      if (r >= hi) {
+        hi = r;
+        hiAge = 0;
+      }
+      if (r <= lo) {
+        lo = r;
+        loAge = 0;
+      }
+    }
+    if (i >= rawStart) {
+      const diff = (hi - lo) / 100;
+      const v = diff !== 0 ? (r - lo) / diff : 0;
+      raw[rawSlot] = v;
+      sumK += v;
+      // rawSlot moves on to the oldest raw value of the window, the one the sum drops next.
+      rawSlot = rawSlot + 1 === kSmooth ? 0 : rawSlot + 1;
+      if (i >= kStart) {
+        const k = sumK / kSmooth;
+        sumK -= raw[rawSlot]!;
+        kRing[kSlot] = k;
+        sumD += k;
+        kSlot = kSlot + 1 === dPeriod ? 0 : kSlot + 1;
+        if (i >= first) {
+          outK[i] = k;
+          outD[i] = sumD / dPeriod;
+          sumD -= kRing[kSlot]!;
+        }
+      }
+    }
+    if (++i === n) break;
+    // Next RSI, Wilder smoothing as rsi.ts.
+    const x = values[i]!;
+    const change = x - prev;
+    prev = x;
+    loss *= m;
+    gain *= m;
+    if (change < 0) loss -= change;
+    else gain += change;
+    loss /= rsiPeriod;
+    gain /= rsiPeriod;
+    sum = gain + loss;
+    r = isZero(sum) ? 0 : 100 * (gain / sum);
+    slot = slot + 1 === stochPeriod ? 0 : slot + 1;
+    hiAge++;
+    loAge++;
   }
-  outK.fill(Number.NaN, kStart, first);
   return { k: outK, d: outD };
 }
 

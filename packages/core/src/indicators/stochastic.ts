@@ -1,6 +1,6 @@
 import type { Ohlc } from './ohlc.js';
-import { assertPeriod, nanArray } from './params.js';
-import { RollingExtremes, rollingHighLow } from './rolling-extremes.js';
+import { assertPeriod, outputArray } from './params.js';
+import { RollingExtremes, lastMaxIndex, lastMinIndex } from './rolling-extremes.js';
 import type { CandleLike, StreamingIndicator } from './types.js';
 
 export interface StochasticOptions {
@@ -36,10 +36,12 @@ function resolve(opts: StochasticOptions): { kPeriod: number; kSmooth: number; d
  *
  * - Raw %K from index kPeriod − 1, in TA-Lib's arithmetic: diff = (HH − LL) / 100, then
  *   (close − LL) / diff, and 0 when diff is exactly 0 (a flat window). HH and LL over the last
- *   kPeriod highs and lows come from rolling-extremes.ts' monotonic deques (amortised O(1), no
- *   rescans): rollingHighLow in the batch form, RollingExtremes in the streaming form.
+ *   kPeriod highs and lows: the batch form keeps TA-Lib's running extreme, rescanning the window
+ *   only when the extreme slides out of it (as rolling-extremes.ts' rollingHighLow, inline here);
+ *   the streaming form uses RollingExtremes' monotonic deques. Both find the same values.
  * - %K = SMA(kSmooth) of the raw %K and %D = SMA(dPeriod) of %K, running sums as sma.ts, each summed
- *   from its input's first value.
+ *   from its input's first value; the values leaving the sums come from rings of kSmooth raw %K and
+ *   dPeriod %K values, in both forms (the same operations in the same order: bit-identical).
  * - Warm-up: %K and %D both start at index (kPeriod − 1) + (kSmooth − 1) + (dPeriod − 1), 17 for
  *   14/3/3 (TA-Lib gives both outputs the same begIdx), NaN before.
  */
@@ -47,33 +49,63 @@ export function stochastic(candles: Ohlc, opts: StochasticOptions = {}): Stochas
   const { kPeriod, kSmooth, dPeriod } = resolve(opts);
   const { high, low, close } = candles;
   const n = close.length;
-  const outK = nanArray(n);
-  const outD = nanArray(n);
   const kStart = kPeriod - 1;
   const slowStart = kStart + kSmooth - 1;
   const first = slowStart + dPeriod - 1;
+  // Both outputs are written for every cell from `first` on.
+  const outK = outputArray(n, first);
+  const outD = outputArray(n, first);
   if (n <= first) return { k: outK, d: outD };
-  const fastK = new Float64Array(n);
-  const { highest, lowest } = rollingHighLow(high, low, kPeriod);
+  const fastK = new Float64Array(kSmooth);
+  const slowK = new Float64Array(dPeriod);
+  let kSlot = 0;
+  let dSlot = 0;
+  let hiIdx = -1;
+  let loIdx = -1;
+  let hi = 0;
+  let lo = 0;
   let sumK = 0;
   let sumD = 0;
   for (let i = kStart; i < n; i++) {
-    const ll = lowest[i]!;
-    const diff = (highest[i]! - ll) / 100;
-    const fk = diff !== 0 ? (close[i]! - ll) / diff : 0;
-    fastK[i] = fk;
+    const start = i - kStart;
+    if (hiIdx < start) {
+      // The highest left the window (or the first window): rescan it.
+      hiIdx = lastMaxIndex(high, start, i);
+      hi = high[hiIdx]!;
+    } else {
+      const h = high[i]!;
+      if (h >= hi) {
+        hi = h;
+        hiIdx = i;
+      }
+    }
+    if (loIdx < start) {
+      loIdx = lastMinIndex(low, start, i);
+      lo = low[loIdx]!;
+    } else {
+      const l = low[i]!;
+      if (l <= lo) {
+        lo = l;
+        loIdx = i;
+      }
+    }
+    const diff = (hi - lo) / 100;
+    const fk = diff !== 0 ? (close[i]! - lo) / diff : 0;
+    fastK[kSlot] = fk;
     sumK += fk;
+    // kSlot moves on to the oldest raw %K of the window, the one the sum drops next.
+    kSlot = kSlot + 1 === kSmooth ? 0 : kSlot + 1;
     if (i < slowStart) continue;
     const sk = sumK / kSmooth;
-    sumK -= fastK[i - kSmooth + 1]!;
-    // The slow %K is kept in outK (read back by the %D sum); the warm-up part is cleared below.
-    outK[i] = sk;
+    sumK -= fastK[kSlot]!;
+    slowK[dSlot] = sk;
     sumD += sk;
+    dSlot = dSlot + 1 === dPeriod ? 0 : dSlot + 1;
     if (i < first) continue;
+    outK[i] = sk;
     outD[i] = sumD / dPeriod;
-    sumD -= outK[i - dPeriod + 1]!;
+    sumD -= slowK[dSlot]!;
   }
-  outK.fill(Number.NaN, slowStart, first);
   return { k: outK, d: outD };
 }
 

@@ -1,6 +1,6 @@
 import { AtrStream, atr } from './atr.js';
 import type { Ohlc } from './ohlc.js';
-import { assertPeriod, assertPositive, nanArray } from './params.js';
+import { assertPeriod, assertPositive, outputArray } from './params.js';
 import type { CandleLike, StreamingIndicator } from './types.js';
 
 export interface SuperTrendOptions {
@@ -51,7 +51,7 @@ export function superTrend(candles: Ohlc, options: SuperTrendOptions = {}): Supe
   const n = close.length;
   // The ATR array becomes the SuperTrend line: each slot is read before it is overwritten.
   const value = atr(candles, period);
-  const direction = nanArray(n);
+  const direction = outputArray(n, period); // every cell from `period` on is written
   if (n <= period) return { value, direction };
   let upper = 0;
   let lower = 0;

@@ -1,4 +1,4 @@
-import { assertPeriod, nanArray } from './params.js';
+import { assertPeriod, outputArray } from './params.js';
 import type { CandleLike, ScalarStream } from './types.js';
 
 /**
@@ -14,7 +14,7 @@ import type { CandleLike, ScalarStream } from './types.js';
 export function wma(values: ArrayLike<number>, period: number): Float64Array {
   assertPeriod('period', period, 2);
   const n = values.length;
-  const out = nanArray(n);
+  const out = outputArray(n, period - 1); // every cell from period − 1 on is written
   const divider = (period * (period + 1)) / 2;
   let periodSum = 0;
   let periodSub = 0;
