@@ -4,7 +4,7 @@
 //
 //   npm run bench                          all parts, full size
 //   npm run bench -- --quick               smoke test: fewer candles and repetitions
-//   npm run bench -- --parts=indicators    pick parts (or BENCH_PARTS=indicators)
+//   npm run bench -- --parts=backtest      pick parts (or BENCH_PARTS=indicators,backtest)
 //   npm run bench -- --list                list the parts
 // Other arguments (e.g. --only=sma,rsi for the indicators part) are passed on to the parts.
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderIndicatorsReport } from './report.mjs';
+import { renderBacktestReport, renderIndicatorsReport } from './report.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoDir = dirname(benchDir);
@@ -20,6 +20,7 @@ const repoDir = dirname(benchDir);
 /** Each part: its script, and how to render the JSON it writes (null: the part prints its own). */
 const PARTS = {
   indicators: { script: 'indicators/main.ts', render: renderIndicatorsReport },
+  backtest: { script: 'backtest/main.ts', render: renderBacktestReport },
 };
 
 const args = process.argv.slice(2);

@@ -1,4 +1,4 @@
-// Command line of the indicators part.
+// Command line of the indicators part (readFlag is shared with the backtest part).
 import { fileURLToPath } from 'node:url';
 import type { MeasureSettings } from '../measure.js';
 
@@ -11,12 +11,15 @@ export interface Options {
   readonly streamPeers: boolean;
 }
 
+/** The value of `--name=value` ('' for a bare `--name`), undefined when absent. */
+export function readFlag(argv: readonly string[], name: string): string | undefined {
+  const hit = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (hit === undefined) return undefined;
+  return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : '';
+}
+
 export function parseArgs(argv: readonly string[]): Options {
-  const flag = (name: string): string | undefined => {
-    const hit = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-    if (hit === undefined) return undefined;
-    return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : '';
-  };
+  const flag = (name: string): string | undefined => readFlag(argv, name);
   const quick = flag('quick') !== undefined;
   const candlesArg = flag('candles');
   const candles = candlesArg ? Number(candlesArg) : quick ? 100_000 : 1_000_000;
