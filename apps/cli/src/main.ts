@@ -1,16 +1,24 @@
 import { Command, CommanderError } from 'commander';
 import { registerBacktestCommand } from './commands/backtest.js';
+import { registerDbCommand } from './commands/db.js';
 import { registerIndicatorsCommand } from './commands/indicators.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerUserCommand } from './commands/user.js';
 import { reportError } from './report-error.js';
 
 const program = new Command()
   .name('numerusx')
-  .description('NumerusX command line: indicators, backtests and maintenance without the server')
+  .description(
+    'NumerusX command line: the server, indicators, backtests, accounts and database maintenance',
+  )
   .showHelpAfterError()
   .exitOverride();
 
 registerIndicatorsCommand(program);
 registerBacktestCommand(program);
+registerServeCommand(program);
+registerDbCommand(program);
+registerUserCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -59,3 +59,68 @@ export class InsufficientFunds extends NumerusError {
     super('INSUFFICIENT_FUNDS', message, details);
   }
 }
+
+/** No valid credentials (missing, wrong, expired or revoked token). The caller must log in again. */
+export class AuthError extends NumerusError {
+  constructor(code = 'UNAUTHORIZED', message = 'authentication required') {
+    super(code, message);
+  }
+}
+
+/** Valid credentials without the role the action needs. Nothing happens. */
+export class Forbidden extends NumerusError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
+/** The named thing does not exist (or the caller may not know it does). */
+export class NotFound extends NumerusError {
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+  }
+}
+
+/** The action clashes with the current state (a taken username, a bot already running). */
+export class Conflict extends NumerusError {
+  constructor(message: string, details?: Readonly<Record<string, unknown>>) {
+    super('CONFLICT', message, details);
+  }
+}
+
+/** Too many attempts; retry after `retryAfterSec`. Nothing was done. */
+export class RateLimited extends NumerusError {
+  constructor(
+    message: string,
+    readonly retryAfterSec: number,
+  ) {
+    super('RATE_LIMITED', message, { retryAfterSec });
+  }
+}
+
+/**
+ * A remote service or resource is briefly unavailable (timeout, 5xx, lost connection). The action
+ * is retried with backoff; the bot continues.
+ */
+export class TemporaryError extends NumerusError {
+  constructor(message: string, details?: Readonly<Record<string, unknown>>) {
+    super('TEMPORARY_ERROR', message, details);
+  }
+}
+
+/**
+ * A setting is missing or wrong (a bad environment variable, an unusable key). Start-up stops, or
+ * the bot stops and asks for a human, with a message naming the setting.
+ */
+export class ConfigurationError extends NumerusError {
+  constructor(message: string, details?: Readonly<Record<string, unknown>>) {
+    super('CONFIGURATION_ERROR', message, details);
+  }
+}
+
+/** A feature that cannot work in this setup yet; the message says why. Nothing happens. */
+export class NotAvailable extends NumerusError {
+  constructor(message: string) {
+    super('NOT_AVAILABLE', message);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * `numerusx user add|passwd|list|disable|enable`: accounts without the server, through the same
+ * service (argon2id, audit trail, session revocation). Passwords come from standard input or a
+ * prompt-free pipe, never from the command line (shell history, ps).
+ */
+import type { Command } from 'commander';
+import { ValidationError } from '@numerusx/core';
+import {
+  MemoryKvStore,
+  SYSTEM_ACTOR,
+  createServices,
+  loadConfig,
+  migrate,
+  openDatabase,
+  systemClock,
+  type Services,
+} from '@numerusx/server';
+
+const ROLES = ['admin', 'trader', 'viewer'] as const;
+type Role = (typeof ROLES)[number];
+const CLI_ACTOR = { ...SYSTEM_ACTOR, username: 'cli' };
+
+async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = openDatabase(config.database);
+  try {
+    await migrate(db);
+    // The CLI revokes sessions in the database; a running server with Redis learns of it on refresh.
+    const services = createServices({
+      db,
+      kv: new MemoryKvStore(systemClock),
+      clock: systemClock,
+      jwtSecret: 'cli-does-not-sign-tokens-'.padEnd(48, 'x'),
+    });
+    return await fn(services);
+  } finally {
+    await db.close();
+  }
+}
+
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new ValidationError(
+      'pipe the password on standard input, e.g. `echo "$PW" | numerusx user add alice`',
+    );
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+  if (password === '') throw new ValidationError('no password on standard input');
+  return password;
+}
+
+async function findId(s: Services, username: string): Promise<number> {
+  const user = await s.users.findByUsername(username);
+  if (user === undefined) throw new ValidationError(`no user "${username}"`);
+  return user.id;
+}
+
+export function registerUserCommand(program: Command): void {
+  const user = program.command('user').description('Manage accounts (password on standard input)');
+  user
+    .command('add <username>')
+    .option('--role <role>', `one of ${ROLES.join(', ')}`, 'viewer')
+    .description('Create an account; the password is read from standard input')
+    .action(async (username: string, opts: { role: string }) => {
+      if (!(ROLES as readonly string[]).includes(opts.role)) {
+        throw new ValidationError(`--role must be one of ${ROLES.join(', ')}`);
+      }
+      const password = await readPassword();
+      const created = await withServices((s) =>
+        s.users.create(CLI_ACTOR, { username, password, role: opts.role as Role }),
+      );
+      process.stdout.write(`created ${created.username} (${created.role}), id ${created.id}\n`);
+    });
+  user
+    .command('passwd <username>')
+    .description('Set a password (read from standard input); ends every session of the user')
+    .action(async (username: string) => {
+      const password = await readPassword();
+      await withServices(async (s) =>
+        s.users.setPassword(CLI_ACTOR, await findId(s, username), password),
+      );
+      process.stdout.write(`password of ${username} changed; their sessions are revoked\n`);
+    });
+  user
+    .command('list')
+    .description('List accounts')
+    .action(async () => {
+      const users = await withServices((s) => s.users.list());
+      for (const u of users) {
+        process.stdout.write(
+          `${u.id}\t${u.username}\t${u.role}${u.disabled ? '\tdisabled' : ''}\n`,
+        );
+      }
+    });
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    user
+      .command(`${name} <username>`)
+      .description(
+        disabled ? 'Disable an account and end its sessions' : 'Enable a disabled account',
+      )
+      .action(async (username: string) => {
+        await withServices(async (s) =>
+          s.users.update(CLI_ACTOR, await findId(s, username), { disabled }),
+        );
+        process.stdout.write(`${username} ${disabled ? 'disabled' : 'enabled'}\n`);
+      });
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * buildApp(deps): the Fastify application (API v1 under /api/v1, OpenAPI at /api/docs), with every
+ * side effect passed in. server.ts opens the real ports and listens.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Clock } from '@numerusx/core';
+import type { Redis } from 'ioredis';
+import { authRoutes } from './auth/auth.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import type { Db } from './db/database.js';
+import type { Api } from './http/api.js';
+import { installAuthentication } from './http/authenticate.js';
+import { installErrorHandler, sendError } from './http/error-handler.js';
+import { loggerOptions } from './logging.js';
+import type { Services } from './services.js';
+import { Metrics } from './system/metrics.js';
+import { systemRoutes } from './system/system.routes.js';
+import { usersRoutes } from './users/users.routes.js';
+
+export const API_PREFIX = '/api/v1';
+export const VERSION = '0.1.0';
+
+export interface AppDeps {
+  readonly db: Db;
+  readonly services: Services;
+  readonly clock: Clock;
+  readonly redis: Redis | undefined;
+  readonly mode: 'paper' | 'live';
+  readonly aiProvider: string;
+  readonly corsOrigins: readonly string[];
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+  /** Requests per minute per user (or per IP before login) on the API. */
+  readonly rateLimitPerMinute?: number;
+  /** Largest accepted request body in bytes. */
+  readonly bodyLimit?: number;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(deps.logLevel),
+    trustProxy: deps.trustProxy,
+    bodyLimit: deps.bodyLimit ?? 256 * 1024,
+    return503OnClosing: true,
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const metrics = new Metrics();
+  const startedAt = deps.clock.now();
+
+  installErrorHandler(app);
+  metrics.instrument(app);
+  await app.register(helmet, {
+    // The dashboard is same-origin; inline styles come from the chart library.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cors, { origin: [...deps.corsOrigins], credentials: true });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'NumerusX API',
+        version: VERSION,
+        description: 'API v1 of the NumerusX trading platform',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  await app.register(
+    async (api: Api) => {
+      installAuthentication(api, deps.services.accessTokens, deps.services.revocation);
+      await api.register(rateLimit, {
+        global: true,
+        hook: 'preHandler',
+        max: deps.rateLimitPerMinute ?? 600,
+        timeWindow: 60_000,
+        nameSpace: 'nx-rl:',
+        ...(deps.redis !== undefined ? { redis: deps.redis } : {}),
+        keyGenerator: (req) =>
+          req.user !== undefined ? `user:${req.user.userId}` : `ip:${req.ip}`,
+        errorResponseBuilder: (_req, ctx) => {
+          const err = new Error(
+            `rate limit: ${ctx.max} requests per minute; retry in ${ctx.after}`,
+          ) as Error & { statusCode: number };
+          err.statusCode = 429;
+          return err;
+        },
+      });
+      systemRoutes(api, {
+        db: deps.db,
+        metrics,
+        clock: deps.clock,
+        startedAt,
+        mode: deps.mode,
+        aiProvider: deps.aiProvider,
+        redisPing: deps.redis === undefined ? undefined : () => pingRedis(deps.redis),
+        version: VERSION,
+      });
+      authRoutes(api, deps.services.auth, deps.services.users);
+      usersRoutes(api, deps.services.users);
+      auditRoutes(api, deps.services.audit);
+    },
+    { prefix: API_PREFIX },
+  );
+
+  app.get('/', { config: { auth: 'public' } }, (_req, reply) =>
+    sendError(
+      reply,
+      404,
+      'NOT_FOUND',
+      'the dashboard is not built yet; the API is under /api/v1 and its docs at /api/docs',
+    ),
+  );
+  return app;
+}
+
+async function pingRedis(redis: Redis | undefined): Promise<boolean> {
+  if (redis === undefined) return false;
+  await redis.ping(); // throws when Redis does not answer
+  return true;
+}

@@ -1,0 +1,87 @@
+/**
+ * Short-lived access JWTs (HS256, 15 minutes, with a `jti` so one token can be revoked). Verifying
+ * pins the algorithm, so `alg: none` and algorithm-swap tokens are refused.
+ */
+import { randomUUID } from 'node:crypto';
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { AuthError, type Clock } from '@numerusx/core';
+import type { Role } from '../db/schema.js';
+
+export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
+const ISSUER = 'numerusx';
+const AUDIENCE = 'numerusx-api';
+
+export interface AccessClaims {
+  readonly userId: number;
+  readonly username: string;
+  readonly role: Role;
+  readonly jti: string;
+  /** ms UTC. */
+  readonly expiresAt: number;
+}
+
+export interface IssuedAccessToken {
+  readonly token: string;
+  readonly jti: string;
+  readonly expiresAt: number;
+}
+
+export class AccessTokens {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string,
+    private readonly clock: Clock,
+    private readonly ttlMs = ACCESS_TOKEN_TTL_MS,
+  ) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(user: { id: number; username: string; role: Role }): Promise<IssuedAccessToken> {
+    const jti = randomUUID();
+    const nowSec = Math.floor(this.clock.now() / 1000);
+    const expSec = nowSec + Math.ceil(this.ttlMs / 1000);
+    const token = await new SignJWT({ role: user.role, name: user.username })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(String(user.id))
+      .setJti(jti)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(nowSec)
+      .setExpirationTime(expSec)
+      .sign(this.key);
+    return { token, jti, expiresAt: expSec * 1000 };
+  }
+
+  /** The claims of a valid token; AuthError `token_expired` or `unauthorized` otherwise. */
+  async verify(token: string): Promise<AccessClaims> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        currentDate: new Date(this.clock.now()),
+        requiredClaims: ['sub', 'jti', 'exp'],
+      });
+      const role = payload['role'];
+      const name = payload['name'];
+      const userId = Number(payload.sub);
+      if (
+        (role !== 'admin' && role !== 'trader' && role !== 'viewer') ||
+        typeof name !== 'string' ||
+        !Number.isSafeInteger(userId) ||
+        payload.jti === undefined ||
+        payload.exp === undefined
+      ) {
+        throw new AuthError('UNAUTHORIZED', 'invalid access token');
+      }
+      return { userId, username: name, role, jti: payload.jti, expiresAt: payload.exp * 1000 };
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) {
+        throw new AuthError('TOKEN_EXPIRED', 'access token expired');
+      }
+      if (error instanceof AuthError) throw error;
+      throw new AuthError('UNAUTHORIZED', 'invalid access token');
+    }
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Opens the real ports (database, Redis, secret, clock), runs migrations, makes sure an admin
+ * exists, builds the app and listens. `numerusx serve` and `npm start` call startServer.
+ */
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { ConfigurationError, type Clock } from '@numerusx/core';
+import { buildApp } from './app.js';
+import type { AppConfig } from './config.js';
+import { migrate, openDatabase, type Db } from './db/database.js';
+import { MemoryKvStore, RedisKvStore } from './kv/kv-store.js';
+import { loadJwtSecret } from './secrets.js';
+import { createServices, type Services } from './services.js';
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly services: Services;
+  readonly db: Db;
+  /** http://host:port actually bound (port 0 picks a free one). */
+  readonly url: string;
+  /** Set when the first-start admin got a generated password: shown once, never logged. */
+  readonly firstAdmin: { username: string; generatedPassword: string | undefined } | undefined;
+  /** Stops accepting, finishes in-flight requests, closes Redis and the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly clock?: Clock;
+  readonly accessTokenTtlMs?: number;
+  readonly rateLimitPerMinute?: number;
+}
+
+export async function openRedis(url: string): Promise<Redis> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: true,
+  });
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    throw new ConfigurationError(
+      `REDIS_URL: cannot connect (${error instanceof Error ? error.message : String(error)})`,
+      { variable: 'REDIS_URL' },
+    );
+  }
+  return redis;
+}
+
+export async function startServer(
+  config: AppConfig,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  if (config.mode === 'live') {
+    throw new ConfigurationError(
+      'NUMERUSX_MODE=live is not available yet: the Jupiter live exchange ships with the bot runtime; use paper',
+      { variable: 'NUMERUSX_MODE' },
+    );
+  }
+  const clock = options.clock ?? systemClock;
+  const jwtSecret = loadJwtSecret(config.jwtSecret, config.dataDir);
+  const db = openDatabase(config.database);
+  let redis: Redis | undefined;
+  try {
+    await migrate(db);
+    redis = config.redisUrl === undefined ? undefined : await openRedis(config.redisUrl);
+    const kv = redis === undefined ? new MemoryKvStore(clock) : new RedisKvStore(redis);
+    const services = createServices({
+      db,
+      kv,
+      clock,
+      jwtSecret,
+      ...(options.accessTokenTtlMs !== undefined
+        ? { accessTokenTtlMs: options.accessTokenTtlMs }
+        : {}),
+    });
+    await services.revocation.restore();
+    const firstAdmin = await services.users.ensureAdmin(config.admin);
+    const app = await buildApp({
+      db,
+      services,
+      clock,
+      redis,
+      mode: config.mode,
+      aiProvider: config.aiProvider,
+      corsOrigins: config.corsOrigins,
+      logLevel: config.logLevel,
+      trustProxy: config.trustProxy,
+      ...(options.rateLimitPerMinute !== undefined
+        ? { rateLimitPerMinute: options.rateLimitPerMinute }
+        : {}),
+    });
+    const url = await app.listen({ port: config.port, host: config.host });
+    const openRedisClient = redis;
+    return {
+      app,
+      services,
+      db,
+      url,
+      firstAdmin,
+      async close() {
+        await app.close();
+        openRedisClient?.disconnect();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    redis?.disconnect();
+    await db.close();
+    throw error;
+  }
+}

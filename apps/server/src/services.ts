@@ -1,0 +1,51 @@
+/**
+ * Builds the repositories and services from the ports (database, key-value store, clock, secret).
+ * The same services serve REST, Socket.io and the CLI.
+ */
+import type { Clock } from '@numerusx/core';
+import { AccessTokens } from './auth/access-tokens.js';
+import { AuthService } from './auth/auth.service.js';
+import { RefreshTokensRepository } from './auth/refresh-tokens.repository.js';
+import { TokenRevocation } from './auth/revocation.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { AuditService } from './audit/audit.service.js';
+import type { Db } from './db/database.js';
+import type { KvStore } from './kv/kv-store.js';
+import { UsersRepository } from './users/users.repository.js';
+import { UsersService } from './users/users.service.js';
+
+export interface ServicePorts {
+  readonly db: Db;
+  readonly kv: KvStore;
+  readonly clock: Clock;
+  readonly jwtSecret: string;
+  /** Access-token lifetime; 15 minutes unless a test shortens it. */
+  readonly accessTokenTtlMs?: number;
+}
+
+export interface Services {
+  readonly accessTokens: AccessTokens;
+  readonly revocation: TokenRevocation;
+  readonly audit: AuditService;
+  readonly auth: AuthService;
+  readonly users: UsersService;
+}
+
+export function createServices(ports: ServicePorts): Services {
+  const { db, kv, clock } = ports;
+  const accessTokens = new AccessTokens(ports.jwtSecret, clock, ports.accessTokenTtlMs);
+  const revocation = new TokenRevocation(kv, db.kysely, clock);
+  const audit = new AuditService(new AuditRepository(db.kysely), clock);
+  const usersRepo = new UsersRepository(db.kysely);
+  const auth = new AuthService({
+    users: usersRepo,
+    refreshTokens: new RefreshTokensRepository(db.kysely),
+    accessTokens,
+    revocation,
+    audit,
+    kv,
+    clock,
+  });
+  const users = new UsersService(usersRepo, auth, audit, clock);
+  return { accessTokens, revocation, audit, auth, users };
+}
