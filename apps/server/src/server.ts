@@ -30,13 +30,16 @@ export interface StartOptions {
   readonly clock?: Clock;
   readonly accessTokenTtlMs?: number;
   readonly rateLimitPerMinute?: number;
+  /** Prefix of every Redis key this server writes (tests isolate themselves with it). */
+  readonly redisKeyPrefix?: string;
 }
 
-export async function openRedis(url: string): Promise<Redis> {
+export async function openRedis(url: string, keyPrefix = ''): Promise<Redis> {
   const redis = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: 2,
     enableOfflineQueue: true,
+    keyPrefix,
   });
   try {
     await redis.connect();
@@ -66,7 +69,9 @@ export async function startServer(
   let redis: Redis | undefined;
   try {
     await migrate(db);
-    redis = config.redisUrl === undefined ? undefined : await openRedis(config.redisUrl);
+    redis = config.redisUrl === undefined
+        ? undefined
+        : await openRedis(config.redisUrl, options.redisKeyPrefix);
     const kv = redis === undefined ? new MemoryKvStore(clock) : new RedisKvStore(redis);
     const services = createServices({
       db,

@@ -175,7 +175,8 @@ export class AuthService {
     });
     return {
       accessToken: access.token,
-      expiresIn: Math.round((access.expiresAt - now) / 1000),
+      // exp is in whole seconds from the start of the current second.
+      expiresIn: Math.round((access.expiresAt - Math.floor(now / 1000) * 1000) / 1000),
       refreshToken,
       refreshExpiresAt,
       user: publicUser(user),
