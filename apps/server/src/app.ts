@@ -18,6 +18,7 @@ import type { Db } from './db/database.js';
 import type { Api } from './http/api.js';
 import { installAuthentication } from './http/authenticate.js';
 import { installErrorHandler, sendError } from './http/error-handler.js';
+import { validatorCompiler } from './http/validators.js';
 import { loggerOptions } from './logging.js';
 import type { Services } from './services.js';
 import { Metrics } from './system/metrics.js';
@@ -49,19 +50,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy,
     bodyLimit: deps.bodyLimit ?? 256 * 1024,
     return503OnClosing: true,
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: false,
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const metrics = new Metrics();
   const startedAt = deps.clock.now();
 
+  app.setValidatorCompiler(validatorCompiler());
   installErrorHandler(app);
+  // Fail at start-up, not in production, if an API route forgets to say who may call it.
+  app.addHook('onRoute', (route) => {
+    if (
+      route.url.startsWith(API_PREFIX) &&
+      route.config?.auth === undefined &&
+      route.method !== 'HEAD'
+    ) {
+      throw new Error(`route ${String(route.method)} ${route.url} declares no config.auth`);
+    }
+  });
   metrics.instrument(app);
   await app.register(helmet, {
     // The dashboard is same-origin; inline styles come from the chart library.
@@ -129,7 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: API_PREFIX },
   );
 
-  app.get('/', { config: { auth: 'public' } }, (_req, reply) =>
+  app.get('/', { schema: { hide: true }, config: { auth: 'public' } }, (_req, reply) =>
     sendError(
       reply,
       404,

@@ -11,7 +11,8 @@ export const Password = Type.String({
 
 export const LoginBody = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 64 }),
+    // Control characters are refused: no username has them, and PostgreSQL rejects NUL.
+    username: Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\u0000-\\u001f]+$' }),
     password: Type.String({ minLength: 1, maxLength: 256 }),
   },
   { additionalProperties: false },

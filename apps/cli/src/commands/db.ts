@@ -1,12 +1,12 @@
 /** `numerusx db migrate`: applies pending migrations to DATABASE_URL (or the embedded SQLite). */
 import type { Command } from 'commander';
-import { loadConfig, migrate, openDatabase } from '@numerusx/server';
 
 export function registerDbCommand(program: Command): void {
   const db = program.command('db').description('Database maintenance');
   db.command('migrate')
     .description('Apply pending migrations')
     .action(async () => {
+      const { loadConfig, migrate, openDatabase } = await import('@numerusx/server');
       const config = loadConfig();
       const database = openDatabase(config.database);
       try {

@@ -1,6 +1,5 @@
 /** `numerusx serve`: the server (API, Socket.io, dashboard) with configuration from the environment. */
 import type { Command } from 'commander';
-import { loadConfig, startServer } from '@numerusx/server';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -9,6 +8,8 @@ export function registerServeCommand(program: Command): void {
       'Run the server: API v1, realtime feed and dashboard (PORT, HOST, NUMERUSX_DATA_DIR, DATABASE_URL, REDIS_URL, …)',
     )
     .action(async () => {
+      // Loaded on use: the other commands need none of the server's dependencies.
+      const { loadConfig, startServer } = await import('@numerusx/server');
       const config = loadConfig();
       const server = await startServer(config);
       if (server.firstAdmin !== undefined) {

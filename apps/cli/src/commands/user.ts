@@ -5,22 +5,16 @@
  */
 import type { Command } from 'commander';
 import { ValidationError } from '@numerusx/core';
-import {
-  MemoryKvStore,
-  SYSTEM_ACTOR,
-  createServices,
-  loadConfig,
-  migrate,
-  openDatabase,
-  systemClock,
-  type Services,
-} from '@numerusx/server';
+import type { Services } from '@numerusx/server';
 
 const ROLES = ['admin', 'trader', 'viewer'] as const;
 type Role = (typeof ROLES)[number];
-const CLI_ACTOR = { ...SYSTEM_ACTOR, username: 'cli' };
+const CLI_ACTOR = { id: null, username: 'cli', ip: null };
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
+  // Loaded on use: the other commands need none of the server's dependencies.
+  const { MemoryKvStore, createServices, loadConfig, migrate, openDatabase, systemClock } =
+    await import('@numerusx/server');
   const config = loadConfig();
   const db = openDatabase(config.database);
   try {

@@ -63,6 +63,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       const code = fe.statusCode === 429 ? 'RATE_LIMITED' : fe.code.replace(/^FST_ERR_/, '');
       return sendError(reply, fe.statusCode, code, fe.message);
     }
+    if (isDatabaseDataError(error)) {
+      // A value the database cannot store (e.g. NUL in text on PostgreSQL): the input's fault.
+      return sendError(reply, 400, 'VALIDATION_ERROR', 'a value in the request cannot be stored');
+    }
     req.log.error({ err: error }, 'unhandled error');
     return sendError(reply, 500, 'INTERNAL', 'internal error; it has been logged');
   });
@@ -82,4 +86,10 @@ function describeIssues(
         : `${i.field || 'body'}: ${i.problem}`,
     )
     .join('; ');
+}
+
+/** PostgreSQL's SQLSTATE class 22 (data exception): invalid text encoding, out-of-range numbers. */
+function isDatabaseDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
