@@ -13,21 +13,33 @@ const CLI_ACTOR = { id: null, username: 'cli', ip: null };
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   // Loaded on use: the other commands need none of the server's dependencies.
-  const { MemoryKvStore, createServices, loadConfig, migrate, openDatabase, systemClock } =
-    await import('@numerusx/server');
+  const {
+    MemoryKvStore,
+    RedisKvStore,
+    createServices,
+    loadConfig,
+    migrate,
+    openDatabase,
+    openRedis,
+    systemClock,
+  } = await import('@numerusx/server');
   const config = loadConfig();
   const db = openDatabase(config.database);
+  let redis: Awaited<ReturnType<typeof openRedis>> | undefined;
   try {
     await migrate(db);
-    // The CLI revokes sessions in the database; a running server with Redis learns of it on refresh.
+    // Revoked sessions: refresh tokens die in the database at once; live access tokens are refused
+    // at once by servers sharing Redis, and otherwise expire within their 15 minutes.
+    redis = config.redisUrl === undefined ? undefined : await openRedis(config.redisUrl);
     const services = createServices({
       db,
-      kv: new MemoryKvStore(systemClock),
+      kv: redis === undefined ? new MemoryKvStore(systemClock) : new RedisKvStore(redis),
       clock: systemClock,
       jwtSecret: 'cli-does-not-sign-tokens-'.padEnd(48, 'x'),
     });
     return await fn(services);
   } finally {
+    redis?.disconnect();
     await db.close();
   }
 }
