@@ -175,6 +175,33 @@ export function renderBacktestReport(result) {
   return lines.join('\n');
 }
 
+/** Markdown for the API part: throughput and latency vs the bare route, then socket fan-out. */
+export function renderApiReport(result) {
+  const { bare, api, socket, setup } = result;
+  const lines = [
+    `API under autocannon, ${setup.connections} connections × ${setup.durationSec} s, SQLite with ${setup.trades.toLocaleString('en-US')} trades, authenticated (target: p99 < ${result.targets.p99Ms} ms and ≥ ${result.targets.minRatioToBare * 100} % of the bare route).`,
+    '',
+    '| Route | req/s | p50 ms | p99 ms | vs bare Fastify | target |',
+    '|---|--:|--:|--:|--:|:-:|',
+    `| bare Fastify route (peer) | ${Math.round(bare.requestsPerSec)} | ${bare.latencyMs.p50} | ${bare.latencyMs.p99} | 1 | |`,
+  ];
+  const names = { portfolioOverview: 'GET /portfolio/overview', trades50: 'GET /trades?limit=50' };
+  for (const [key, r] of Object.entries(api)) {
+    lines.push(
+      `| ${names[key] ?? key} | ${Math.round(r.requestsPerSec)} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${(r.ratioToBare * 100).toFixed(0)} % | ${r.meetsTarget ? '✓' : '✗'} |`,
+    );
+  }
+  lines.push(
+    '',
+    `Socket.io fan-out: ${socket.clients.toLocaleString('en-US')} authenticated clients, ${socket.broadcastsPerSec} broadcasts/s for ${socket.broadcasts / socket.broadcastsPerSec} s: delivered ${socket.deliveries.toLocaleString('en-US')} of ${socket.expectedDeliveries.toLocaleString('en-US')}, latency p50 ${socket.latencyMs.p50} ms, p90 ${socket.latencyMs.p90} ms, p99 ${socket.latencyMs.p99} ms (clients connected in ${socket.connectSec.toFixed(1)} s).`,
+    '',
+    `${result.node}, ${result.cpu} (${result.cores} cores), ${result.mode} run of ${result.generatedAt.slice(0, 10)}; the servers and the load generator share the machine.`,
+  );
+  return lines.join('\n');
+}
+
+const RENDERERS = { backtest: renderBacktestReport, api: renderApiReport };
+
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
   const args = process.argv.slice(2);
@@ -182,9 +209,10 @@ if (isMain) {
     args.find((a) => !a.startsWith('--')) ??
     fileURLToPath(new URL('./results/indicators.json', import.meta.url));
   const result = JSON.parse(readFileSync(file, 'utf8'));
+  const render = RENDERERS[result.part];
   console.log(
-    result.part === 'backtest'
-      ? renderBacktestReport(result)
+    render
+      ? render(result)
       : renderIndicatorsReport(result, { details: args.includes('--details') }),
   );
 }

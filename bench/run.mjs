@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderBacktestReport, renderIndicatorsReport } from './report.mjs';
+import { renderApiReport, renderBacktestReport, renderIndicatorsReport } from './report.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoDir = dirname(benchDir);
@@ -21,6 +21,7 @@ const repoDir = dirname(benchDir);
 const PARTS = {
   indicators: { script: 'indicators/main.ts', render: renderIndicatorsReport },
   backtest: { script: 'backtest/main.ts', render: renderBacktestReport },
+  api: { script: 'api/main.ts', render: renderApiReport },
 };
 
 const args = process.argv.slice(2);

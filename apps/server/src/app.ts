@@ -20,8 +20,11 @@ import { installAuthentication } from './http/authenticate.js';
 import { installErrorHandler, sendError } from './http/error-handler.js';
 import { validatorCompiler } from './http/validators.js';
 import { loggerOptions } from './logging.js';
+import { moduleRoutes } from './modules.js';
 import type { Services } from './services.js';
 import { Metrics } from './system/metrics.js';
+import { alertRoutes } from './realtime/alerts.routes.js';
+import type { Realtime } from './realtime/realtime.js';
 import { systemRoutes } from './system/system.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 
@@ -42,6 +45,10 @@ export interface AppDeps {
   readonly rateLimitPerMinute?: number;
   /** Largest accepted request body in bytes. */
   readonly bodyLimit?: number;
+  /** Shared with the realtime layer so /metrics shows its sockets; a fresh one otherwise. */
+  readonly metrics?: Metrics;
+  /** The Socket.io layer; when given, POST /system/alerts sends through it. */
+  readonly realtime?: Realtime;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -51,7 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.bodyLimit ?? 256 * 1024,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  const metrics = new Metrics();
+  const metrics = deps.metrics ?? new Metrics();
   const startedAt = deps.clock.now();
 
   app.setValidatorCompiler(validatorCompiler());
@@ -129,6 +136,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       authRoutes(api, deps.services.auth, deps.services.users);
       usersRoutes(api, deps.services.users);
       auditRoutes(api, deps.services.audit);
+      // API v1 modules: bot, portfolio, trades, orders, ai, market, backtests, strategies.
+      moduleRoutes(api, deps.services, { mode: deps.mode, provider: deps.aiProvider });
+      if (deps.realtime !== undefined) {
+        alertRoutes(api, {
+          realtime: deps.realtime,
+          audit: deps.services.audit,
+          clock: deps.clock,
+        });
+      }
     },
     { prefix: API_PREFIX },
   );

@@ -11,3 +11,10 @@ export { openDatabase, migrate, type Db } from './db/database.js';
 export { createServices, type Services } from './services.js';
 export { MemoryKvStore, RedisKvStore } from './kv/kv-store.js';
 export { SYSTEM_ACTOR } from './audit/audit.service.js';
+export {
+  createRealtime,
+  rooms,
+  sendSystemAlert,
+  type Realtime,
+  type Room,
+} from './realtime/index.js';

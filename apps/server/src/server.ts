@@ -9,8 +9,10 @@ import { buildApp } from './app.js';
 import type { AppConfig } from './config.js';
 import { migrate, openDatabase, type Db } from './db/database.js';
 import { MemoryKvStore, RedisKvStore } from './kv/kv-store.js';
+import { createRealtime, type Realtime } from './realtime/realtime.js';
 import { loadJwtSecret } from './secrets.js';
 import { createServices, type Services } from './services.js';
+import { Metrics } from './system/metrics.js';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -22,7 +24,9 @@ export interface RunningServer {
   readonly url: string;
   /** Set when the first-start admin got a generated password: shown once, never logged. */
   readonly firstAdmin: { username: string; generatedPassword: string | undefined } | undefined;
-  /** Stops accepting, finishes in-flight requests, closes Redis and the database. */
+  /** Socket.io on the same HTTP server: typed, schema-checked emits to rooms. */
+  readonly realtime: Realtime;
+  /** Disconnects sockets, stops accepting, finishes in-flight requests, closes Redis and the database. */
   close(): Promise<void>;
 }
 
@@ -32,6 +36,8 @@ export interface StartOptions {
   readonly rateLimitPerMinute?: number;
   /** Prefix of every Redis key this server writes (tests isolate themselves with it). */
   readonly redisKeyPrefix?: string;
+  /** Redis Streams adapter stream/channel/session prefix; servers sharing it share sockets. */
+  readonly realtimeRedisNamespace?: string;
 }
 
 export async function openRedis(url: string, keyPrefix = ''): Promise<Redis> {
@@ -67,9 +73,11 @@ export async function startServer(
   const jwtSecret = loadJwtSecret(config.jwtSecret, config.dataDir);
   const db = openDatabase(config.database);
   let redis: Redis | undefined;
+  let realtime: Realtime | undefined;
   try {
     await migrate(db);
-    redis = config.redisUrl === undefined
+    redis =
+      config.redisUrl === undefined
         ? undefined
         : await openRedis(config.redisUrl, options.redisKeyPrefix);
     const kv = redis === undefined ? new MemoryKvStore(clock) : new RedisKvStore(redis);
@@ -84,7 +92,19 @@ export async function startServer(
     });
     await services.revocation.restore();
     const firstAdmin = await services.users.ensureAdmin(config.admin);
+    const metrics = new Metrics();
+    realtime = await createRealtime({
+      accessTokens: services.accessTokens,
+      revocation: services.revocation,
+      metrics,
+      clock,
+      redis,
+      redisNamespace: options.realtimeRedisNamespace,
+      corsOrigins: config.corsOrigins,
+    });
     const app = await buildApp({
+      metrics,
+      realtime,
       db,
       services,
       clock,
@@ -98,21 +118,27 @@ export async function startServer(
         ? { rateLimitPerMinute: options.rateLimitPerMinute }
         : {}),
     });
+    realtime.attach(app.server, app.log);
     const url = await app.listen({ port: config.port, host: config.host });
     const openRedisClient = redis;
+    const openRealtime = realtime;
     return {
       app,
       services,
       db,
       url,
       firstAdmin,
+      realtime,
       async close() {
+        // Sockets first: the HTTP server cannot finish closing while WebSockets hold it open.
+        await openRealtime.close();
         await app.close();
         openRedisClient?.disconnect();
         await db.close();
       },
     };
   } catch (error) {
+    await realtime?.close();
     redis?.disconnect();
     await db.close();
     throw error;

@@ -11,6 +11,7 @@ import { AuditRepository } from './audit/audit.repository.js';
 import { AuditService } from './audit/audit.service.js';
 import type { Db } from './db/database.js';
 import type { KvStore } from './kv/kv-store.js';
+import { createModuleServices, type ModuleServices } from './modules.js';
 import { UsersRepository } from './users/users.repository.js';
 import { UsersService } from './users/users.service.js';
 
@@ -21,9 +22,12 @@ export interface ServicePorts {
   readonly jwtSecret: string;
   /** Access-token lifetime; 15 minutes unless a test shortens it. */
   readonly accessTokenTtlMs?: number;
+  /** Replayed candle files (GET /market/*, backtests); the repository's datasets/market/ if unset. */
+  readonly marketDataDir?: string;
 }
 
-export interface Services {
+/** Accounts and audit here; the API v1 modules (bot, portfolio, trades, …) from modules.ts. */
+export interface Services extends ModuleServices {
   readonly accessTokens: AccessTokens;
   readonly revocation: TokenRevocation;
   readonly audit: AuditService;
@@ -47,5 +51,6 @@ export function createServices(ports: ServicePorts): Services {
     clock,
   });
   const users = new UsersService(usersRepo, auth, audit, clock);
-  return { accessTokens, revocation, audit, auth, users };
+  const modules = createModuleServices({ db, clock, audit, marketDataDir: ports.marketDataDir });
+  return { accessTokens, revocation, audit, auth, users, ...modules };
 }

@@ -2,7 +2,7 @@
  * Short-lived access JWTs (HS256, 15 minutes, with a `jti` so one token can be revoked). Verifying
  * pins the algorithm, so `alg: none` and algorithm-swap tokens are refused.
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUID, webcrypto } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { AuthError, type Clock } from '@numerusx/core';
 import type { Role } from '../db/schema.js';
@@ -27,14 +27,21 @@ export interface IssuedAccessToken {
 }
 
 export class AccessTokens {
-  private readonly key: Uint8Array;
+  /** Imported once: importing the raw secret on every verify costs more than the HMAC itself. */
+  private readonly key: Promise<webcrypto.CryptoKey>;
 
   constructor(
     secret: string,
     private readonly clock: Clock,
     private readonly ttlMs = ACCESS_TOKEN_TTL_MS,
   ) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
   }
 
   async issue(user: { id: number; username: string; role: Role }): Promise<IssuedAccessToken> {
@@ -49,14 +56,14 @@ export class AccessTokens {
       .setAudience(AUDIENCE)
       .setIssuedAt(nowSec)
       .setExpirationTime(expSec)
-      .sign(this.key);
+      .sign(await this.key);
     return { token, jti, expiresAt: expSec * 1000 };
   }
 
   /** The claims of a valid token; AuthError `token_expired` or `unauthorized` otherwise. */
   async verify(token: string): Promise<AccessClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,

@@ -9,7 +9,7 @@ import type { Database } from '../db/schema.js';
 import type { KvStore } from '../kv/kv-store.js';
 
 export class TokenRevocation {
-  private listener: ((jti: string) => void) | undefined;
+  private readonly listeners = new Set<(jti: string) => void>();
 
   constructor(
     private readonly kv: KvStore,
@@ -17,9 +17,13 @@ export class TokenRevocation {
     private readonly clock: Clock,
   ) {}
 
-  /** Called for each revoked id (the socket layer disconnects its sockets). */
-  onRevoke(listener: (jti: string) => void): void {
-    this.listener = listener;
+  /**
+   * Calls `listener` with each id revoked through this instance (the socket layer disconnects its
+   * sockets); returns the function that removes it, so a closed server stops listening.
+   */
+  onRevoke(listener: (jti: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   async revoke(tokens: readonly { jti: string; expiresAt: number }[]): Promise<void> {
@@ -32,7 +36,7 @@ export class TokenRevocation {
         .values({ jti: t.jti, expires_at: t.expiresAt })
         .onConflict((oc) => oc.column('jti').doNothing())
         .execute();
-      this.listener?.(t.jti);
+      for (const listener of this.listeners) listener(t.jti);
     }
   }
 

@@ -1,0 +1,109 @@
+/** /bot: status, start/stop/emergency-stop (501 until the runtime exists), config, logs. */
+import {
+  BotActionBody,
+  BotConfigView,
+  BotLogsQuery,
+  BotStatus,
+  ErrorResponse,
+  LogsPage,
+  TradingConfigInput,
+} from '@numerusx/contracts';
+import type { Api } from '../http/api.js';
+import { actorOf } from '../http/authenticate.js';
+import { cursorId } from '../http/cursor.js';
+import { pageOf } from '../http/pagination.js';
+import { logEntry, type BotAction, type BotService, type RuntimeSettings } from './bot.service.js';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+
+const ACTIONS: readonly { action: BotAction; summary: string }[] = [
+  { action: 'start', summary: 'Start the bot (501 until the bot runtime exists)' },
+  { action: 'stop', summary: 'Stop the bot, keeping positions (501 until the bot runtime exists)' },
+  {
+    action: 'emergency-stop',
+    summary: 'Stop and close every position at market (501 until the bot runtime exists)',
+  },
+];
+
+export function botRoutes(app: Api, bot: BotService, runtime: RuntimeSettings): void {
+  app.get(
+    '/bot/status',
+    {
+      schema: {
+        tags: ['bot'],
+        summary: 'State of the bot, its configuration version and latest activity',
+        response: { 200: BotStatus, ...errors },
+      },
+      config: { auth: 'viewer' },
+    },
+    () => bot.status(runtime),
+  );
+
+  for (const { action, summary } of ACTIONS) {
+    app.post(
+      `/bot/${action}`,
+      {
+        schema: {
+          tags: ['bot'],
+          summary,
+          body: BotActionBody,
+          response: { ...errors, 501: ErrorResponse },
+        },
+        config: { auth: 'trader' },
+      },
+      (req) => bot.control(actorOf(req), action, req.body?.reason),
+    );
+  }
+
+  app.get(
+    '/bot/config',
+    {
+      schema: {
+        tags: ['bot'],
+        summary: 'The trading configuration: latest saved version, or the defaults as version 0',
+        response: { 200: BotConfigView, ...errors },
+      },
+      config: { auth: 'viewer' },
+    },
+    () => bot.config(),
+  );
+
+  app.put(
+    '/bot/config',
+    {
+      schema: {
+        tags: ['bot'],
+        summary: 'Save a new configuration version (validated with the engine’s own rules)',
+        body: TradingConfigInput,
+        response: { 200: BotConfigView, ...errors, 409: ErrorResponse },
+      },
+      config: { auth: 'admin' },
+    },
+    (req) => bot.updateConfig(actorOf(req), req.body),
+  );
+
+  app.get(
+    '/bot/logs',
+    {
+      schema: {
+        tags: ['bot'],
+        summary: 'Bot and system log entries, newest first (trader and admin, like the logs room)',
+        querystring: BotLogsQuery,
+        response: { 200: LogsPage, ...errors },
+      },
+      config: { auth: 'trader' },
+    },
+    async (req) => {
+      const q = req.query;
+      const rows = await bot.logs({
+        level: q.level,
+        source: q.source,
+        from: q.from,
+        to: q.to,
+        before: cursorId(q.cursor),
+        limit: q.limit + 1,
+      });
+      return pageOf(rows, q.limit, logEntry);
+    },
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The candle files shipped in datasets/market/ (real exchange candles with their provenance in each
+ * folder's README.txt), found by file name and loaded once: the replay feed's storage. A series is
+ * kept in memory after the first load (the largest shipped file is 47k candles, ~2 MB of arrays).
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCandles } from '@numerusx/adapters';
+import { parseTimeframe, type CandleSeries } from '@numerusx/core';
+
+/** datasets/market/ of this repository, whatever the working directory. */
+export const DEFAULT_MARKET_DIR = fileURLToPath(
+  new URL('../../../../datasets/market/', import.meta.url),
+);
+
+/**
+ * The folders served, in order of preference when several hold a pair, with an honest source label.
+ * freqtrade/ is left out on purpose: its UNITTEST_BTC file is an undisclosed pair kept as a gap
+ * fixture for tests, not a market anyone can trade.
+ */
+const SOURCES: readonly { folder: string; source: string; short: string }[] = [
+  {
+    folder: 'yanniedog-binance',
+    source: 'Binance spot candles, 2017-2026 (yanniedog/binance-historical-OHLCV-data)',
+    short: 'Binance spot',
+  },
+  {
+    folder: 'binance_usdt_2021',
+    source: 'Binance spot candles, 2021-03-16..06-14 (samgermain/binance_usdt, freqtrade download)',
+    short: 'Binance spot, 2021 crash quarter',
+  },
+];
+
+/** `SOL_USDT-1h.csv`: the shipped naming (freqtrade's), pair and timeframe in the name. */
+const FILE_NAME = /^([A-Z0-9]{2,12})_([A-Z0-9]{2,12})-([0-9]{1,2}[mhdw])\.(csv|json)$/;
+
+export interface DatasetFile {
+  /** `<folder>/<file name without extension>`, e.g. `yanniedog-binance/SOL_USDT-1h`. */
+  readonly id: string;
+  readonly pair: string;
+  readonly timeframe: string;
+  readonly timeframeMs: number;
+  readonly label: string;
+  readonly source: string;
+  /** The source in a few words, for labels such as `SOL/USDT 4h (Binance spot, replayed)`. */
+  readonly short: string;
+  /** Index of its folder in SOURCES: lower is preferred. */
+  readonly rank: number;
+  readonly path: string;
+}
+
+export class CandleFiles {
+  private catalogue: Promise<readonly DatasetFile[]> | undefined;
+  private readonly loaded = new Map<string, Promise<CandleSeries>>();
+
+  constructor(private readonly dir: string = DEFAULT_MARKET_DIR) {}
+
+  /** Every servable file, by preference then pair then timeframe. Scanned once. */
+  list(): Promise<readonly DatasetFile[]> {
+    this.catalogue ??= this.scan();
+    return this.catalogue;
+  }
+
+  /** The candles of one file; concurrent first calls share one load, a failed load is retried. */
+  series(file: DatasetFile): Promise<CandleSeries> {
+    let p = this.loaded.get(file.id);
+    if (p === undefined) {
+      p = loadCandles(file.path);
+      this.loaded.set(file.id, p);
+      void p.catch(() => this.loaded.delete(file.id));
+    }
+    return p;
+  }
+
+  private async scan(): Promise<readonly DatasetFile[]> {
+    const out: DatasetFile[] = [];
+    for (const [rank, src] of SOURCES.entries()) {
+      // A missing folder is not an error: a trimmed install simply serves fewer pairs.
+      const names = await readdir(join(this.dir, src.folder)).catch(() => [] as string[]);
+      for (const name of names.sort()) {
+        const m = FILE_NAME.exec(name);
+        if (m === null) continue;
+        const [, base, quote, timeframe] = m as unknown as [string, string, string, string];
+        let timeframeMs: number;
+        try {
+          timeframeMs = parseTimeframe(timeframe);
+        } catch {
+          continue; // an odd interval in a name (e.g. 8m) is not one we can resample from
+        }
+        const pair = `${base}/${quote}`;
+        out.push({
+          id: `${src.folder}/${name.replace(/\.(csv|json)$/, '')}`,
+          pair,
+          timeframe,
+          timeframeMs,
+          label: `${pair} ${timeframe} (${src.short}, replayed)`,
+          source: src.source,
+          short: src.short,
+          rank,
+          path: join(this.dir, src.folder, name),
+        });
+      }
+    }
+    return out;
+  }
+}

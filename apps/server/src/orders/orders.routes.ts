@@ -1,0 +1,66 @@
+/** GET /orders, POST /orders (501 after full validation), DELETE /orders/:id. */
+import {
+  ErrorResponse,
+  IdParams,
+  OrderRequestBody,
+  OrdersPage,
+  OrdersQuery,
+} from '@numerusx/contracts';
+import type { Api } from '../http/api.js';
+import { actorOf } from '../http/authenticate.js';
+import { cursorId } from '../http/cursor.js';
+import { pageOf } from '../http/pagination.js';
+import { validateOrderBody } from './order-body.js';
+import { orderView, type OrdersService } from './orders.service.js';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+
+export function ordersRoutes(app: Api, orders: OrdersService): void {
+  app.get(
+    '/orders',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Orders, newest first, filtered by status, pair and side',
+        querystring: OrdersQuery,
+        response: { 200: OrdersPage, ...errors },
+      },
+      config: { auth: 'viewer' },
+    },
+    async (req) => {
+      const { cursor, limit, ...filter } = req.query;
+      const rows = await orders.list({ ...filter, before: cursorId(cursor), limit: limit + 1 });
+      return pageOf(rows, limit, orderView);
+    },
+  );
+
+  app.post(
+    '/orders',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Place a manual order: validated, then 501 until the bot runtime exists',
+        body: OrderRequestBody,
+        response: { ...errors, 501: ErrorResponse },
+      },
+      // The body schema is a union chosen by `type`: validate against the chosen one (order-body.ts).
+      validatorCompiler: () => validateOrderBody,
+      config: { auth: 'trader' },
+    },
+    (req) => orders.submit(actorOf(req), req.body),
+  );
+
+  app.delete(
+    '/orders/:id',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Cancel a working order: 404 unknown, 409 final, else 501 until the runtime',
+        params: IdParams,
+        response: { ...errors, 404: ErrorResponse, 409: ErrorResponse, 501: ErrorResponse },
+      },
+      config: { auth: 'trader' },
+    },
+    (req) => orders.cancel(actorOf(req), req.params.id),
+  );
+}

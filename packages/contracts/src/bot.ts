@@ -1,0 +1,121 @@
+/** The bot: status, start/stop, trading configuration and logs (DESIGN §3). */
+import { Type, type Static } from '@sinclair/typebox';
+import { Page, PageQuery, Timestamp } from './common.js';
+import { Pair, TimeframeLabel } from './market.js';
+import { Nullable } from './nullable.js';
+import { NO_CONTROL, ParamSpecView, ParamValues, StrategyId } from './strategies.js';
+
+export const BotState = Type.Union(
+  [
+    Type.Literal('stopped'),
+    Type.Literal('starting'),
+    Type.Literal('running'),
+    Type.Literal('stopping'),
+    Type.Literal('emergency-stopped'),
+    Type.Literal('error'),
+  ],
+  { description: 'stopped until the bot runtime exists in this build' },
+);
+
+export const BotStatus = Type.Object({
+  botId: Type.String(),
+  state: BotState,
+  since: Nullable(Timestamp, {
+    description: 'when the bot entered this state (the server start while it has never run)',
+  }),
+  mode: Type.Union([Type.Literal('paper'), Type.Literal('live')]),
+  provider: Type.String({ description: 'configured AI decision provider (NUMERUSX_AI_PROVIDER)' }),
+  runtimeAvailable: Type.Boolean({
+    description: 'false: this build has no trading loop yet, so start answers 501',
+  }),
+  message: Type.String({ description: 'what the state means, for a person' }),
+  configVersion: Type.Integer({ minimum: 0, description: '0 = the defaults, never saved' }),
+  strategy: Type.String(),
+  pairs: Type.Array(Type.String()),
+  lastDecisionAt: Nullable(Timestamp),
+  lastTradeAt: Nullable(Timestamp),
+  openPositions: Type.Integer({ minimum: 0, description: 'positions with a non-zero quantity' }),
+});
+export type BotStatus = Static<typeof BotStatus>;
+
+/** Optional body of start / stop / emergency-stop; no body at all is fine too. */
+export const BotActionBody = Type.Union([
+  Type.Object(
+    {
+      reason: Type.Optional(
+        Type.String({ maxLength: 500, pattern: NO_CONTROL, description: 'kept in the audit' }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Null(),
+]);
+export type BotActionBody = Static<typeof BotActionBody>;
+
+/** What PUT /bot/config accepts: omitted params and risk values take their defaults. */
+export const TradingConfigInput = Type.Object(
+  {
+    strategy: Type.Object(
+      { id: StrategyId, params: Type.Optional(ParamValues) },
+      { additionalProperties: false },
+    ),
+    risk: Type.Optional(ParamValues),
+    pairs: Type.Array(Pair, { minItems: 1, maxItems: 20, uniqueItems: true }),
+    timeframe: Type.Optional(TimeframeLabel),
+  },
+  { additionalProperties: false },
+);
+export type TradingConfigInput = Static<typeof TradingConfigInput>;
+
+/** A complete trading configuration, every parameter resolved (as stored). */
+export const TradingConfig = Type.Object({
+  strategy: Type.Object({ id: Type.String(), params: ParamValues }),
+  risk: ParamValues,
+  pairs: Type.Array(Type.String()),
+  timeframe: Type.String(),
+});
+export type TradingConfig = Static<typeof TradingConfig>;
+
+export const BotConfigView = Type.Object({
+  botId: Type.String(),
+  version: Type.Integer({ minimum: 0, description: '0 = built-in defaults, never saved' }),
+  isDefault: Type.Boolean(),
+  createdAt: Nullable(Timestamp),
+  createdBy: Nullable(Type.Integer()),
+  config: TradingConfig,
+  riskParams: Type.Array(ParamSpecView, { description: 'the risk parameters, for forms' }),
+});
+export type BotConfigView = Static<typeof BotConfigView>;
+
+export const LogLevel = Type.Union([
+  Type.Literal('debug'),
+  Type.Literal('info'),
+  Type.Literal('warn'),
+  Type.Literal('error'),
+]);
+
+export const BotLogsQuery = Type.Object(
+  {
+    ...PageQuery,
+    level: Type.Optional(LogLevel),
+    source: Type.Optional(Type.String({ pattern: '^[a-z0-9_.:-]{1,64}$', examples: ['backtest'] })),
+    from: Type.Optional(Timestamp),
+    to: Type.Optional(Timestamp),
+  },
+  { additionalProperties: false },
+);
+export type BotLogsQuery = Static<typeof BotLogsQuery>;
+
+export const LogEntry = Type.Object({
+  id: Type.Integer(),
+  ts: Timestamp,
+  level: LogLevel,
+  source: Type.String(),
+  message: Type.String(),
+  botId: Nullable(Type.String()),
+  details: Nullable(Type.Record(Type.String(), Type.Unknown())),
+});
+export type LogEntry = Static<typeof LogEntry>;
+
+export const LogsPage = Page(LogEntry, 'Log entries, newest first');
+export type LogsPage = Static<typeof LogsPage>;
