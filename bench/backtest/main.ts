@@ -136,7 +136,7 @@ function main(): void {
         'a Raspberry Pi 5 (~0.51 M candles/s); backtrader about 15,000 candles/s',
     },
     engine: {
-      description: `runBacktest, strategy ${STRATEGY} (default parameters), offline rules provider, risk gate (defaults), paper fill model`,
+      description: `runBacktest, strategy ${STRATEGY} (default parameters), offline rules provider (the default: decisions without their texts), risk gate (defaults), paper fill model`,
       strategyId: STRATEGY,
       params: run.strategy.params,
       capital: CAPITAL,

@@ -8,6 +8,7 @@ export * from './regime/index.js';
 export * from './decisions/index.js';
 export * from './risk/index.js';
 export * from './backtest/metrics.js';
+export * from './backtest/equity-columns.js';
 export * from './orders/condition.js';
 export * from './backtest/run-backtest.js';
 export * from './ledger/types.js';

@@ -1,6 +1,7 @@
-import type { EquityPoint } from '../ledger/types.js';
 import { ValidationError } from '../errors.js';
-import type { ClosedTrade } from '../ledger/types.js';
+import type { ClosedTrade, EquityPoint } from '../ledger/types.js';
+import { drawdownOfColumns, returnStats } from './curve-stats.js';
+import { toPoints, type EquityColumns } from './equity-columns.js';
 
 /** Crypto trades 24/7: a year is 365.25 days of bars, not 252 sessions. */
 export const YEAR_MS = 365.25 * 86_400_000;
@@ -57,6 +58,11 @@ export interface MetricsInput {
   readonly totalBars: number;
 }
 
+/** {@link MetricsInput} with the curve as columns (what the backtest keeps: no object per bar). */
+export interface CurveMetricsInput extends Omit<MetricsInput, 'equity'> {
+  readonly curve: EquityColumns;
+}
+
 /** A ratio that JSON can carry: a finite number, or null. */
 function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
@@ -77,26 +83,16 @@ export function drawdownStats(equity: readonly EquityPoint[]): {
   maxDrawdown: number;
   maxDrawdownDuration: number;
 } {
-  let maxDrawdown = 0;
-  let longest = 0;
-  let peak = Number.NEGATIVE_INFINITY;
-  let peakTs = 0;
-  let underwater = false;
-  for (const p of equity) {
-    if (p.equity >= peak) {
-      // Back at (or above) the peak: the under-water span, if any, ends here.
-      if (underwater) longest = Math.max(longest, p.ts - peakTs);
-      underwater = false;
-      peak = p.equity;
-      peakTs = p.ts;
-    } else {
-      underwater = true;
-      if (peak > 0) maxDrawdown = Math.max(maxDrawdown, 1 - p.equity / peak);
-    }
-  }
-  const last = equity[equity.length - 1];
-  if (underwater && last !== undefined) longest = Math.max(longest, last.ts - peakTs);
-  return { maxDrawdown, maxDrawdownDuration: longest };
+  return drawdownOfColumns(columnsOf(equity));
+}
+
+function columnsOf(points: readonly EquityPoint[]): EquityColumns {
+  return {
+    ts: Float64Array.from(points, (p) => p.ts),
+    values: Float64Array.from(points, (p) => p.equity),
+    scale: 1,
+    lastEquity: points.at(-1)?.equity ?? Number.NaN,
+  };
 }
 
 function tradeStats(trades: readonly ClosedTrade[]) {
@@ -140,41 +136,47 @@ function tradeStats(trades: readonly ClosedTrade[]) {
  * curve's timestamps.
  */
 export function computeMetrics(input: MetricsInput): BacktestMetrics {
-  const { equity, initialCapital, barMs } = input;
+  return computeCurveMetrics({ ...input, curve: columnsOf(input.equity) });
+}
+
+/** {@link computeMetrics} over a curve kept as columns; the same numbers, bit for bit. */
+export function computeCurveMetrics(input: CurveMetricsInput): BacktestMetrics {
+  const { curve, initialCapital, barMs } = input;
   if (!(initialCapital > 0) || !(barMs > 0)) {
     throw new ValidationError(
       `metrics need initialCapital > 0 and barMs > 0, got ${initialCapital} and ${barMs}`,
       { initialCapital, barMs },
     );
   }
+  const { ts } = curve;
+  const points = curve.values.length;
+  if (ts.length !== points) {
+    throw new ValidationError(`ts has ${ts.length} values but the curve has ${points}`);
+  }
   const periodsPerYear = YEAR_MS / barMs;
-  const first = equity[0];
-  const last = equity[equity.length - 1];
-  const final = last === undefined ? initialCapital : last.equity;
+  const final = points === 0 ? initialCapital : curve.lastEquity;
   const totalReturn = final / initialCapital - 1;
 
   let cagr: number | null = null;
-  if (first !== undefined && last !== undefined) {
-    const years = (last.ts - first.ts + barMs) / YEAR_MS;
+  if (points > 0) {
+    const years = (ts[points - 1]! - ts[0]! + barMs) / YEAR_MS;
     cagr = final <= 0 ? -1 : finiteOrNull((final / initialCapital) ** (1 / years) - 1);
   }
 
-  const r = barReturns(equity);
-  const n = r.length;
-  const mean = n === 0 ? 0 : r.reduce((a, b) => a + b, 0) / n;
+  const { count: n, mean, sumSqDev, sumSqDown } = returnStats(curve);
   let sharpe: number | null = null;
   if (n >= 2) {
-    const variance = r.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
+    const variance = sumSqDev / (n - 1);
     const std = Math.sqrt(variance);
     sharpe = std > 0 ? finiteOrNull((mean / std) * Math.sqrt(periodsPerYear)) : null;
   }
   let sortino: number | null = null;
   if (n >= 1) {
-    const downside = Math.sqrt(r.reduce((a, x) => a + Math.min(x, 0) ** 2, 0) / n);
+    const downside = Math.sqrt(sumSqDown / n);
     sortino = downside > 0 ? finiteOrNull((mean / downside) * Math.sqrt(periodsPerYear)) : null;
   }
 
-  const { maxDrawdown, maxDrawdownDuration } = drawdownStats(equity);
+  const { maxDrawdown, maxDrawdownDuration } = drawdownOfColumns(curve);
   const calmar = cagr !== null && maxDrawdown > 0 ? finiteOrNull(cagr / maxDrawdown) : null;
 
   return {
@@ -208,6 +210,13 @@ export interface BuyAndHoldResult {
   readonly trade: ClosedTrade | null;
 }
 
+/** {@link BuyAndHoldResult} with the curve as columns (no object per bar). */
+export interface BuyAndHoldColumns {
+  readonly metrics: BacktestMetrics;
+  readonly curve: EquityColumns;
+  readonly trade: ClosedTrade | null;
+}
+
 /**
  * The benchmark every strategy must beat: buy at the first close with all capital (fee taken from
  * it), hold, sell at the last close (fee again). Equity is marked at each close; the last point is
@@ -215,23 +224,35 @@ export interface BuyAndHoldResult {
  * pays. Exposure is 1.
  */
 export function buyAndHold(input: BuyAndHoldInput): BuyAndHoldResult {
-  const { ts, close, initialCapital, feeBps, barMs } = input;
-  if (ts.length !== close.length) {
-    throw new ValidationError(`ts has ${ts.length} values but close has ${close.length}`);
+  const { metrics, curve, trade } = buyAndHoldColumns(input);
+  return { metrics, equity: toPoints(curve), trade };
+}
+
+/**
+ * {@link buyAndHold} without the point objects, what a backtest needs for its benchmark: the curve
+ * is the held quantity times the closes (read in place), its last point the cash after the sale.
+ */
+export function buyAndHoldColumns(input: BuyAndHoldInput): BuyAndHoldColumns {
+  const { initialCapital, feeBps, barMs } = input;
+  if (input.ts.length !== input.close.length) {
+    throw new ValidationError(
+      `ts has ${input.ts.length} values but close has ${input.close.length}`,
+    );
   }
+  const ts = float64(input.ts);
+  const close = float64(input.close);
   const fee = feeBps / 10_000;
   const n = close.length;
-  const equity: EquityPoint[] = [];
   let trade: ClosedTrade | null = null;
+  let qty = 0;
+  let finalEquity = Number.NaN;
   if (n > 0) {
     const entryPrice = close[0]!;
     const entryFee = initialCapital * fee;
-    const qty = (initialCapital - entryFee) / entryPrice;
-    for (let i = 0; i < n; i += 1) equity.push({ ts: ts[i]!, equity: qty * close[i]! });
+    qty = (initialCapital - entryFee) / entryPrice;
     const exitPrice = close[n - 1]!;
     const exitFee = qty * exitPrice * fee;
-    const finalEquity = qty * exitPrice - exitFee;
-    equity[n - 1] = { ts: ts[n - 1]!, equity: finalEquity };
+    finalEquity = qty * exitPrice - exitFee;
     trade = {
       pair: input.pair ?? 'buy-and-hold',
       side: 'long',
@@ -245,13 +266,19 @@ export function buyAndHold(input: BuyAndHoldInput): BuyAndHoldResult {
       exitReason: 'end-of-data',
     };
   }
-  const metrics = computeMetrics({
-    equity,
+  const curve: EquityColumns = { ts, values: close, scale: qty, lastEquity: finalEquity };
+  const metrics = computeCurveMetrics({
+    curve,
     trades: trade === null ? [] : [trade],
     initialCapital,
     barMs,
     exposedBars: n,
     totalBars: n,
   });
-  return { metrics, equity, trade };
+  return { metrics, curve, trade };
+}
+
+/** The column itself when it already is a Float64Array (a candle series), else a copy. */
+function float64(values: ArrayLike<number>): Float64Array {
+  return values instanceof Float64Array ? values : Float64Array.from(values);
 }

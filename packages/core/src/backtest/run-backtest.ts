@@ -1,4 +1,4 @@
-import type { CandleSeries, Candle } from '../candles/types.js';
+import type { Candle } from '../candles/types.js';
 import { detectTimeframe } from '../candles/timeframe.js';
 import { createRulesProvider } from '../decisions/rules-provider.js';
 import type { Decision, DecisionProvider } from '../decisions/types.js';
@@ -6,23 +6,19 @@ import { ValidationError } from '../errors.js';
 import { fillModelConfig, type FillModelConfig } from '../fills/fill-model.js';
 import { IndicatorBook } from '../indicators/indicator-book.js';
 import { Ledger } from '../ledger/ledger.js';
-import type { ClosedTrade } from '../ledger/types.js';
-import type { MarketSpec } from '../market/market.js';
+import type { ClosedTrade, EquityPoint } from '../ledger/types.js';
 import { OrderManager } from '../orders/order-manager.js';
-import { RegimeDetector } from '../regime/detect-regime.js';
+import type { Regime } from '../regime/types.js';
 import { evaluateRisk } from '../risk/risk-gate.js';
 import { resolveRiskConfig } from '../risk/config.js';
-import { createStrategy } from '../strategies/registry.js';
 import { safeEvaluate } from '../strategies/safe-evaluate.js';
-import type { StrategyContext, StrategyInstance } from '../strategies/types.js';
-import type { EquityPoint } from '../ledger/types.js';
-import { buyAndHold, computeMetrics, type BacktestMetrics } from './metrics.js';
+import type { Signal, StrategyContext } from '../strategies/types.js';
 import { DecisionTally } from './decision-tally.js';
+import { toPoints, type EquityColumns } from './equity-columns.js';
+import { buyAndHoldColumns, computeCurveMetrics, type BacktestMetrics } from './metrics.js';
+import { anyHeld, candleOf, nextTs, openRun, type BacktestMarket } from './pair-run.js';
 
-export interface BacktestMarket {
-  readonly spec: MarketSpec;
-  readonly candles: CandleSeries;
-}
+export type { BacktestMarket } from './pair-run.js';
 
 export interface BacktestConfig {
   readonly markets: readonly BacktestMarket[];
@@ -34,7 +30,10 @@ export interface BacktestConfig {
   readonly fillModel?: Partial<FillModelConfig>;
   /** Raw risk parameters, validated against RISK_PARAMS. */
   readonly risk?: Readonly<Record<string, unknown>>;
-  /** The AI layer; the offline rules provider by default. Must answer synchronously here. */
+  /**
+   * The AI layer; by default the offline rules provider, writing no decision texts (a backtest only
+   * counts decisions). Must answer synchronously here.
+   */
   readonly provider?: DecisionProvider;
   /** Candles with open time in [from, to] (ms UTC) take part. */
   readonly from?: number;
@@ -63,15 +62,6 @@ export interface BacktestResult {
   };
 }
 
-interface PairRun {
-  readonly market: BacktestMarket;
-  readonly start: number;
-  readonly end: number;
-  readonly strategy: StrategyInstance;
-  readonly regime: RegimeDetector;
-  next: number;
-}
-
 /**
  * The one engine loop (DESIGN §2) driven by replayed candles: for each closed candle, in time order
  * across pairs, the order manager first fills what earlier decisions queued (at this candle's open,
@@ -93,12 +83,17 @@ export function runBacktest(config: BacktestConfig): BacktestResult {
   }
   const fills = fillModelConfig(config.fillModel);
   const risk = resolveRiskConfig(config.risk ?? {});
-  const provider = config.provider ?? createRulesProvider();
+  // The default provider writes no decision texts: a backtest only acts on decisions and counts
+  // them, and the text was most of an active decision's cost.
+  const provider = config.provider ?? createRulesProvider({ explain: false });
   const params = config.params ?? {};
-  const runs = config.markets.map((market) => openRun(market, config, params));
+  const runs = config.markets.map((market) =>
+    openRun(market, { strategyId: config.strategyId, params, from: config.from, to: config.to }),
+  );
   const total = runs.reduce((n, r) => n + (r.end - r.start), 0);
   const first = runs[0]!;
-  const barMs = detectTimeframe(first.market.candles.ts.subarray(first.start, first.end)).ms;
+  const timeframe = detectTimeframe(first.market.candles.ts.subarray(first.start, first.end));
+  const barMs = timeframe.ms;
 
   const ledger = new Ledger({
     capital: config.capital,
@@ -112,10 +107,18 @@ export function runBacktest(config: BacktestConfig): BacktestResult {
     idPrefix: 'bt-',
   });
   const tally = new DecisionTally();
+  const quietHold = provider.holdsWithoutSignal === true;
+  const pairs = runs.map((r) => r.market.spec.pair);
   const every = config.progressEvery ?? 10_000;
   let done = 0;
   let exposedBars = 0;
   let bars = 0;
+  // The equity after each bar, as a column (metrics read it in place; the `{ts, equity}` points are
+  // built once at the end). One bar per distinct open time, so at most one per candle. With one pair
+  // the bars are its candles and their open times are already a column: only interleaved pairs
+  // need their own.
+  const equityAfter = new Float64Array(total);
+  const barTs = runs.length > 1 ? new Float64Array(total) : undefined;
 
   for (;;) {
     const ts = nextTs(runs);
@@ -136,39 +139,27 @@ export function runBacktest(config: BacktestConfig): BacktestResult {
       };
       const { signal, error } = safeEvaluate(run.strategy, strategyCtx);
       if (error !== undefined) tally.strategyError(error);
-      const decision = provider.decide({
-        pair,
-        ts: candle.ts,
-        price: candle.close,
-        regime,
-        signals: [{ strategyId: config.strategyId, signal }],
-        portfolio: {
-          equity: ledger.equity(),
-          cash: ledger.cash,
-          positionQty,
-          averageEntry: ledger.position(pair)?.averageEntry ?? Number.NaN,
-        },
-        maxPositionUsd: ledger.equity() * risk.maxPositionPct,
-        atr: regime.atrPct * candle.close,
-      });
-      if (decision instanceof Promise) {
-        throw new ValidationError(
-          `provider ${provider.id} is asynchronous; backtests need a synchronous one`,
-        );
-      }
-      if (decision.action !== 'hold') act(decision, candle, regime.atrPct * candle.close);
+      // A provider that holds whenever every signal does is not asked on quiet candles (see
+      // DecisionProvider.holdsWithoutSignal): its answer is known and a hold changes nothing.
+      if (signal.side !== 'hold' || !quietHold) consult(pair, candle, regime, signal, positionQty);
       if (++done % every === 0) config.onProgress?.(done, total);
     }
-    ledger.recordEquity(ts);
+    equityAfter[bars] = ledger.equity();
+    if (barTs !== undefined) barTs[bars] = ts;
     bars++;
-    if (runs.some((r) => ledger.qty(r.market.spec.pair) > 0)) exposedBars++;
+    if (anyHeld(ledger, pairs)) exposedBars++;
   }
 
   const lastTs = Math.max(...runs.map((r) => r.market.candles.ts[r.end - 1]!));
   orders.closeAll(undefined, lastTs, 'end-of-data', { immediate: true });
-  const equity = [...ledger.equityCurve()];
-  // The closing sale settles at the last bar: its point shows the equity after the exit costs.
-  if (equity.length > 0) equity[equity.length - 1] = { ts: lastTs, equity: ledger.equity() };
+  // The closing sale settles at the last bar (lastTs, the last open time recorded): its point
+  // shows the equity after the exit costs.
+  const curve: EquityColumns = {
+    ts: barTs?.subarray(0, bars) ?? first.market.candles.ts.subarray(first.start, first.end),
+    values: equityAfter.subarray(0, bars),
+    scale: 1,
+    lastEquity: ledger.equity(),
+  };
   config.onProgress?.(total, total);
 
   const trades = ledger.closedTrades();
@@ -177,22 +168,22 @@ export function runBacktest(config: BacktestConfig): BacktestResult {
   return {
     strategy: { id: config.strategyId, params },
     markets: config.markets.map((m) => m.spec.pair),
-    timeframe: detectTimeframe(firstSeries.ts.subarray(first.start, first.end)).label,
+    timeframe: timeframe.label,
     period: {
       from: Math.min(...runs.map((r) => r.market.candles.ts[r.start]!)),
       to: lastTs,
       candles: total,
     },
     capital: config.capital,
-    metrics: computeMetrics({
-      equity,
+    metrics: computeCurveMetrics({
+      curve,
       trades,
       initialCapital: config.capital,
       barMs,
       exposedBars,
       totalBars: bars,
     }),
-    buyAndHold: buyAndHold({
+    buyAndHold: buyAndHoldColumns({
       ts: firstSeries.ts.subarray(first.start, first.end),
       close: firstSeries.close.subarray(first.start, first.end),
       initialCapital: config.capital,
@@ -202,13 +193,45 @@ export function runBacktest(config: BacktestConfig): BacktestResult {
     }).metrics,
     decisions: tally.summary(),
     trades,
-    equity,
+    // DESIGN §3's object form, built once from the columns.
+    equity: toPoints(curve),
     final: {
       cash: snapshot.cash,
       positions: snapshot.positions.map((p) => ({ asset: p.asset, qty: p.qty, mark: p.mark })),
       equity: snapshot.equity,
     },
   };
+
+  /** Asks the provider about one candle and acts on its answer. */
+  function consult(
+    pair: string,
+    candle: Candle,
+    regime: Regime,
+    signal: Signal,
+    positionQty: number,
+  ): void {
+    const decision = provider.decide({
+      pair,
+      ts: candle.ts,
+      price: candle.close,
+      regime,
+      signals: [{ strategyId: config.strategyId, signal }],
+      portfolio: {
+        equity: ledger.equity(),
+        cash: ledger.cash,
+        positionQty,
+        averageEntry: ledger.position(pair)?.averageEntry ?? Number.NaN,
+      },
+      maxPositionUsd: ledger.equity() * risk.maxPositionPct,
+      atr: regime.atrPct * candle.close,
+    });
+    if (decision instanceof Promise) {
+      throw new ValidationError(
+        `provider ${provider.id} is asynchronous; backtests need a synchronous one`,
+      );
+    }
+    if (decision.action !== 'hold') act(decision, candle, regime.atrPct * candle.close);
+  }
 
   function act(decision: Decision, candle: Candle, atr: number): void {
     const pair = decision.pair;
@@ -253,51 +276,4 @@ export function runBacktest(config: BacktestConfig): BacktestResult {
       orders.submit({ type: 'market', pair, side: 'buy', quoteAmount: verdict.sizeUsd }, candle.ts);
     }
   }
-}
-
-function openRun(
-  market: BacktestMarket,
-  config: BacktestConfig,
-  params: Readonly<Record<string, unknown>>,
-): PairRun {
-  const ts = market.candles.ts;
-  let start = 0;
-  let end = ts.length;
-  if (config.from !== undefined) while (start < end && ts[start]! < config.from) start++;
-  if (config.to !== undefined) while (end > start && ts[end - 1]! > config.to) end--;
-  if (end - start < 2) {
-    throw new ValidationError(
-      `${market.spec.pair}: fewer than 2 candles in the chosen period (${end - start} of ${ts.length})`,
-    );
-  }
-  return {
-    market,
-    start,
-    end,
-    next: start,
-    strategy: createStrategy(config.strategyId, params),
-    regime: new RegimeDetector(),
-  };
-}
-
-/** The earliest open time among the pairs' next candles (time order across pairs). */
-function nextTs(runs: readonly PairRun[]): number | undefined {
-  let best: number | undefined;
-  for (const r of runs) {
-    if (r.next >= r.end) continue;
-    const t = r.market.candles.ts[r.next]!;
-    if (best === undefined || t < best) best = t;
-  }
-  return best;
-}
-
-function candleOf(s: CandleSeries, i: number): Candle {
-  return {
-    ts: s.ts[i]!,
-    open: s.open[i]!,
-    high: s.high[i]!,
-    low: s.low[i]!,
-    close: s.close[i]!,
-    volume: s.volume[i]!,
-  };
 }

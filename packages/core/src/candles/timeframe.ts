@@ -75,13 +75,24 @@ export function detectTimeframe(ts: Float64Array): Timeframe {
     throw new ValidationError(`a timeframe needs at least 2 candles, got ${ts.length}`);
   }
   const counts = new Map<number, number>();
+  // Counted by runs of one spacing: a regular series touches the Map once per change of spacing
+  // (a gap), not once per candle; the counts, and so the answer, are the same.
+  let step = ts[1]! - ts[0]!;
+  let run = 0;
   for (let i = 1; i < ts.length; i++) {
-    const step = ts[i]! - ts[i - 1]!;
-    if (!(step > 0)) {
+    const s = ts[i]! - ts[i - 1]!;
+    if (!(s > 0)) {
       throw new ValidationError(`timestamps are not ascending at index ${i}`, { index: i });
     }
-    counts.set(step, (counts.get(step) ?? 0) + 1);
+    if (s === step) {
+      run++;
+    } else {
+      counts.set(step, (counts.get(step) ?? 0) + run);
+      step = s;
+      run = 1;
+    }
   }
+  counts.set(step, (counts.get(step) ?? 0) + run);
   let best = 0;
   let bestCount = 0;
   for (const [step, count] of counts) {

@@ -19,7 +19,16 @@ export interface RulesProviderOptions {
   /** Default stop and target distances in ATRs when the strongest signal suggests none (2, 3). */
   readonly stopAtr?: number;
   readonly targetAtr?: number;
+  /**
+   * Write each decision's reasoning and steps (default true). False leaves them empty, for a caller
+   * that only acts on and counts decisions and never shows them (the backtest's own provider): the
+   * text is most of what an active decision costs, and every other field is the same either way.
+   */
+  readonly explain?: boolean;
 }
+
+/** reasoning and steps of a provider created with `explain: false`. */
+const UNEXPLAINED = Object.freeze({ reasoning: '', steps: Object.freeze([]) });
 
 /**
  * The offline decision provider (`NUMERUSX_AI_PROVIDER=rules`, and every backtest by default): a
@@ -45,6 +54,7 @@ export function createRulesProvider(opts: RulesProviderOptions = {}): DecisionPr
   const targetAtr = checkPositive('targetAtr', opts.targetAtr ?? 3);
   const weights = opts.weights ?? DEFAULT_WEIGHTS;
   const styleOf = opts.styleOf ?? strategyStyle;
+  const explained = opts.explain ?? true;
   const idle = new Map<string, Decision>();
 
   function idleDecision(pair: string): Decision {
@@ -153,6 +163,8 @@ export function createRulesProvider(opts: RulesProviderOptions = {}): DecisionPr
 
   return {
     id: 'rules',
+    // decide() below returns the idle hold whenever no signal is a buy or sell.
+    holdsWithoutSignal: true,
     decide(input: DecisionInput): Decision {
       let active = false;
       for (const s of input.signals) {
@@ -164,12 +176,9 @@ export function createRulesProvider(opts: RulesProviderOptions = {}): DecisionPr
       if (!active) return idleDecision(input.pair);
       const t = tally(input);
       const o = outcome(input, t);
-      const { reasoning, steps } = explain(input, t, o, {
-        threshold,
-        exitThreshold,
-        stopAtr,
-        targetAtr,
-      });
+      const { reasoning, steps } = explained
+        ? explain(input, t, o, { threshold, exitThreshold, stopAtr, targetAtr })
+        : UNEXPLAINED;
       return {
         action: o.action,
         pair: input.pair,

@@ -51,5 +51,13 @@ export interface DecisionInput {
  */
 export interface DecisionProvider {
   readonly id: string;
+  /**
+   * True when decide() always holds while every signal is a hold (the offline rules provider: no
+   * signal, nothing to weigh). The backtest then does not ask on such candles, which are almost all
+   * of them: the answer is known, and a hold changes nothing, so the input (several objects) is not
+   * built. A model that may act on the portfolio or the regime alone leaves it unset and is asked
+   * on every candle.
+   */
+  readonly holdsWithoutSignal?: boolean;
   decide(input: DecisionInput): Decision | Promise<Decision>;
 }

@@ -117,6 +117,14 @@ const warmUp: AdxPoint = Object.freeze({
 });
 
 export class AdxStream implements StreamingIndicator<AdxPoint> {
+  /**
+   * The last candle's values, kept by push(): NaN during the warm-up, as update() returns them.
+   * A hot loop (the regime detector, once per candle) reads these instead of taking a fresh point
+   * object per candle from update().
+   */
+  adx = Number.NaN;
+  plusDi = Number.NaN;
+  minusDi = Number.NaN;
   private count = 0;
   private prevHigh = 0;
   private prevLow = 0;
@@ -125,13 +133,21 @@ export class AdxStream implements StreamingIndicator<AdxPoint> {
   private minusDm = 0;
   private tr = 0;
   private sumDx = 0;
-  private adx = 0;
+  /** Wilder's running ADX, from index 2 × period − 1 on. */
+  private smoothed = 0;
 
   constructor(readonly period = 14) {
     assertPeriod('period', period, 2);
   }
 
   update(candle: CandleLike): AdxPoint {
+    this.push(candle);
+    if (this.count <= this.period) return warmUp;
+    return { adx: this.adx, plusDi: this.plusDi, minusDi: this.minusDi };
+  }
+
+  /** Folds in one candle; read `adx`, `plusDi` and `minusDi` after (same values as update()). */
+  push(candle: CandleLike): void {
     const i = this.count++;
     const period = this.period;
     const h = candle.high;
@@ -142,12 +158,12 @@ export class AdxStream implements StreamingIndicator<AdxPoint> {
     this.prevHigh = h;
     this.prevLow = l;
     this.prevClose = candle.close;
-    if (i === 0) return warmUp;
+    if (i === 0) return;
     if (i < period) {
       if (diffM > 0 && diffP < diffM) this.minusDm += diffM;
       else if (diffP > 0 && diffP > diffM) this.plusDm += diffP;
       this.tr += trueRange(h, l, prevClose);
-      return warmUp;
+      return;
     }
     const inv = 1 / period;
     this.minusDm -= this.minusDm * inv;
@@ -169,17 +185,19 @@ export class AdxStream implements StreamingIndicator<AdxPoint> {
         hasDx = true;
       }
     }
+    this.plusDi = plusDi;
+    this.minusDi = minusDi;
     const lastSeed = 2 * period - 1;
     if (i < lastSeed) {
       if (hasDx) this.sumDx += dx;
-      return { adx: Number.NaN, plusDi, minusDi };
+      return;
     }
     if (i === lastSeed) {
       if (hasDx) this.sumDx += dx;
-      this.adx = this.sumDx / period;
+      this.smoothed = this.sumDx / period;
     } else if (hasDx) {
-      this.adx = (this.adx * (period - 1) + dx) * inv;
+      this.smoothed = (this.smoothed * (period - 1) + dx) * inv;
     }
-    return { adx: this.adx, plusDi, minusDi };
+    this.adx = this.smoothed;
   }
 }

@@ -47,6 +47,8 @@ export class Ledger {
   readonly quoteDecimals: number;
   private readonly holdings: Holding[];
   private readonly byPair = new Map<string, Holding>();
+  /** The holding of the last pair looked up (see holding()). */
+  private recent: Holding;
   private cashValue: number;
   private equityValue: number;
   private peak: number;
@@ -82,6 +84,7 @@ export class Ledger {
       openedAt: Number.NaN,
       mark: Number.NaN,
     }));
+    this.recent = this.holdings[0]!;
     for (const h of this.holdings) {
       if (this.byPair.has(h.market.pair)) {
         throw new ValidationError(`market ${h.market.pair} is listed twice`);
@@ -283,7 +286,7 @@ export class Ledger {
     return this.fillLog;
   }
 
-  /** Appends the current equity to the equity curve (the backtest calls it once per bar). */
+  /** Appends the current equity to the equity curve (one point per bar, say). */
   recordEquity(ts: number): EquityPoint {
     const point = { ts, equity: this.equityValue };
     this.curve.push(point);
@@ -326,6 +329,9 @@ export class Ledger {
   }
 
   private holding(pair: string): Holding {
+    // The engine asks about the same pair several times per candle: a one-entry cache in front of
+    // the Map (a string compare, usually of the very same string) saves most of the lookups.
+    if (pair === this.recent.market.pair) return this.recent;
     const h = this.byPair.get(pair);
     if (!h) {
       throw new InvalidOrder(
@@ -335,6 +341,7 @@ export class Ledger {
         },
       );
     }
+    this.recent = h;
     return h;
   }
 

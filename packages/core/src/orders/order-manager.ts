@@ -79,6 +79,8 @@ export class OrderManager {
   private readonly model: FillModel;
   private readonly latency: number;
   private readonly pairs = new Map<string, PairState>();
+  /** The state of the last pair looked up (see state()). */
+  private recent: PairState | undefined;
   private readonly byId = new Map<string, WorkingOrder>();
   private readonly byClientId = new Map<string, WorkingOrder>();
   private readonly orders: WorkingOrder[] = [];
@@ -238,6 +240,9 @@ export class OrderManager {
   }
 
   private state(pair: string): PairState {
+    // A one-entry cache in front of the Map: a backtest asks about the same pair bar after bar.
+    const recent = this.recent;
+    if (recent !== undefined && recent.market.pair === pair) return recent;
     const st = this.pairs.get(pair);
     if (!st) {
       throw new InvalidOrder(
@@ -245,6 +250,7 @@ export class OrderManager {
         { pair },
       );
     }
+    this.recent = st;
     return st;
   }
 

@@ -91,7 +91,9 @@ export class RegimeDetector {
   update(candle: CandleLike): Regime {
     this.count++;
     const close = candle.close;
-    const { adx, plusDi, minusDi } = this.adx.update(candle);
+    const adxStream = this.adx;
+    adxStream.push(candle);
+    const { adx, plusDi, minusDi } = adxStream;
     const atr = this.atr.update(candle);
     const atrPct = atr / close;
     // The baseline EMA only starts once ATR exists (NaN would poison it).

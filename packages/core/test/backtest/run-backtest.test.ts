@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../../src/backtest/run-backtest.js';
 import { marketSpec } from '../../src/market/market.js';
 import type { CandleSeries } from '../../src/candles/types.js';
+import { createRulesProvider } from '../../src/decisions/rules-provider.js';
+import type { DecisionProvider } from '../../src/decisions/types.js';
 import { readOhlcv } from '../support/indicator-inputs.js';
 
 const sol = readOhlcv('market/binance_usdt_2021/SOL_USDT-1h.csv');
@@ -37,6 +39,27 @@ describe('runBacktest', () => {
       const run = () =>
         JSON.stringify(runBacktest({ markets: market(sol), strategyId, capital: 10_000 }));
       expect(run()).toBe(run());
+    },
+  );
+
+  it.each(['momentum', 'breakout'])(
+    '%s: the default provider (no texts, not asked on quiet candles) changes no result',
+    (strategyId) => {
+      // The same rules asked on every candle (no holdsWithoutSignal) and writing their texts.
+      const rules = createRulesProvider();
+      const askedAlways: DecisionProvider = { id: rules.id, decide: (i) => rules.decide(i) };
+      const run = (provider?: DecisionProvider) =>
+        JSON.stringify(
+          runBacktest({
+            markets: market(sol),
+            strategyId,
+            capital: 10_000,
+            ...(provider === undefined ? {} : { provider }),
+          }),
+        );
+      const reference = run(askedAlways);
+      expect(run(createRulesProvider())).toBe(reference);
+      expect(run()).toBe(reference);
     },
   );
 

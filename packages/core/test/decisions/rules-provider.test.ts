@@ -175,6 +175,20 @@ describe('rules provider: hot path and determinism', () => {
     expect(other.pair).toBe('BTC/USDC');
   });
 
+  it.each([
+    // signals                                  qty  what the provider decides
+    [[buy('momentum', 0.9, 95, 110)], 0], //       buy with the signal's bracket
+    [[buy('momentum', 0.3)], 0], //                hold: below the entry threshold
+    [[sell('momentum', 0.7)], 2.5], //             sell the position
+    [[buy('momentum', 0.8), sell('breakout', 0.8)], 0], // hold: the votes cancel
+  ] as const)('explain: false decides the same, without the text (%#)', (signals, qty) => {
+    const input = inputOf({ signals, qty });
+    const full = createRulesProvider().decide(input) as Decision;
+    const terse = createRulesProvider({ explain: false }).decide(input) as Decision;
+    expect(terse).toEqual({ ...full, reasoning: '', steps: [] });
+    expect(full.reasoning).not.toBe('');
+  });
+
   it('gives the same decision for the same input, across instances', () => {
     const input = inputOf({
       regime: 'ranging',
