@@ -1,1 +1,2 @@
 export * from './candles/load-candles.js';
+export * from './ai/index.js';
