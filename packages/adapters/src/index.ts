@@ -1,2 +1,3 @@
 export * from './candles/load-candles.js';
 export * from './ai/index.js';
+export * from './feeds/index.js';

@@ -14,10 +14,10 @@ export interface GuardSettings {
   readonly breaker: Required<BreakerOptions>;
 }
 
-type Call = (signal: AbortSignal) => Promise<ModelReply>;
+type Call<T> = (signal: AbortSignal) => Promise<T>;
 
 /**
- * The safeguards around one model call, outermost first:
+ * The safeguards around one remote call (a model call, a market-data request), outermost first:
  *
  * 1. a circuit breaker (opossum): once more than errorRatePct % of at least minCalls calls in the
  *    window failed, calls fail at once, without a request, for cooldownMs; then one trial call
@@ -32,15 +32,15 @@ type Call = (signal: AbortSignal) => Promise<ModelReply>;
  *
  * Everything that leaves run() as an error is a NumerusError (see model-errors.ts).
  */
-export class CallGuard {
-  private readonly breaker: CircuitBreaker<[() => Promise<ModelReply>], ModelReply>;
+export class CallGuard<T = ModelReply> {
+  private readonly breaker: CircuitBreaker<[() => Promise<T>], T>;
 
   constructor(
     private readonly settings: GuardSettings,
     onStateChange?: (state: CircuitState) => void,
   ) {
     const b = settings.breaker;
-    this.breaker = new CircuitBreaker((attempts: () => Promise<ModelReply>) => attempts(), {
+    this.breaker = new CircuitBreaker((attempts: () => Promise<T>) => attempts(), {
       name: settings.name,
       // Deadlines are per attempt (below); opossum's own timeout would cut retries short.
       timeout: false,
@@ -69,7 +69,7 @@ export class CallGuard {
   }
 
   /** Runs `call` under breaker, retries and deadline; rejects only with a NumerusError. */
-  async run(call: Call): Promise<ModelReply> {
+  async run(call: Call<T>): Promise<T> {
     try {
       return await this.breaker.fire(() => this.withRetries(call));
     } catch (error) {
@@ -87,7 +87,7 @@ export class CallGuard {
     this.breaker.shutdown();
   }
 
-  private async withRetries(call: Call): Promise<ModelReply> {
+  private async withRetries(call: Call<T>): Promise<T> {
     const s = this.settings;
     // p-retry rejects with the most frequent error of the sequence; the trace wants the last one.
     let last: NumerusError | undefined;
@@ -114,7 +114,7 @@ export class CallGuard {
     }
   }
 
-  private async attempt(call: Call): Promise<ModelReply> {
+  private async attempt(call: Call<T>): Promise<T> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {

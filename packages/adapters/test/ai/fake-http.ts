@@ -18,6 +18,8 @@ export interface RecordedRequest {
 export interface FakeReply {
   readonly status?: number;
   readonly json?: unknown;
+  /** A body sent as is instead of `json` (e.g. broken JSON). */
+  readonly raw?: string;
   /** Answer only after this long (the client may give up first). */
   readonly delayMs?: number;
 }
@@ -73,7 +75,7 @@ function send(res: ServerResponse, reply: FakeReply): void {
   if (res.destroyed || res.writableEnded) return;
   res.statusCode = reply.status ?? 200;
   res.setHeader('content-type', 'application/json');
-  res.end(JSON.stringify(reply.json ?? {}));
+  res.end(reply.raw ?? JSON.stringify(reply.json ?? {}));
 }
 
 /**

@@ -142,8 +142,9 @@ describe('gemini provider', () => {
   });
 
   it('holds with cause timeout when every attempt outlives timeoutMs', async () => {
-    const { provider, fake } = await setup(() => ({ ...ok(answer()), delayMs: 400 }), {
-      timeoutMs: 30,
+    const { provider, fake } = await setup(() => ({ ...ok(answer()), delayMs: 3000 }), {
+      // Far apart, so a loaded CI machine cannot blur a deadline with a slow request.
+      timeoutMs: 250,
       retries: 1,
     });
     const { decision, trace } = await provider.decideTraced(INPUT);
@@ -152,7 +153,7 @@ describe('gemini provider', () => {
     expect(trace.error?.code).toBe('TEMPORARY_ERROR');
     expect(trace.attempts).toBe(2);
     expect(fake.requests).toHaveLength(2);
-    expect(trace.latencyMs).toBeLessThan(300);
+    expect(trace.latencyMs).toBeLessThan(2500); // two 250 ms attempts, not the 3 s answer
   });
 
   it('retries a 429 storm with backoff, then holds as rate-limited', async () => {

@@ -125,8 +125,9 @@ describe('openai-compatible provider', () => {
   });
 
   it('holds with cause timeout when the server is too slow', async () => {
-    const { provider, fake } = await setup(() => ({ ...ok(answer()), delayMs: 400 }), {
-      timeoutMs: 30,
+    const { provider, fake } = await setup(() => ({ ...ok(answer()), delayMs: 3000 }), {
+      // Far apart, so a loaded CI machine cannot blur a deadline with a slow request.
+      timeoutMs: 250,
       retries: 0,
     });
     const { decision, trace } = await provider.decideTraced(INPUT);
