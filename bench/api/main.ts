@@ -31,7 +31,9 @@ try {
   const token = await login(nx.url, nx.password);
   // Warm both (JIT, SQLite page cache) before measuring.
   await load(`${bare.url}/bare`, { connections: 10, durationSec: 1 });
-  await load(`${nx.url}/api/v1/trades?limit=50`, { connections: 10, durationSec: 1, token });
+  for (const path of ['/api/v1/portfolio/overview', '/api/v1/trades?limit=50']) {
+    await load(`${nx.url}${path}`, { connections: 10, durationSec: 1, token });
+  }
 
   const routes: Record<string, LoadResult> = {};
   routes['bare'] = await load(`${bare.url}/bare`, {

@@ -5,7 +5,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +17,7 @@ import type { Db } from './db/database.js';
 import type { Api } from './http/api.js';
 import { installAuthentication } from './http/authenticate.js';
 import { installErrorHandler, sendError } from './http/error-handler.js';
+import { installSecurityHeaders, type SecurityHeaderOptions } from './http/security-headers.js';
 import { validatorCompiler } from './http/validators.js';
 import { loggerOptions } from './logging.js';
 import { moduleRoutes } from './modules.js';
@@ -30,6 +30,20 @@ import { usersRoutes } from './users/users.routes.js';
 
 export const API_PREFIX = '/api/v1';
 export const VERSION = '0.1.0';
+
+/** helmet's options: the security headers of every answer. */
+export const SECURITY_HEADER_OPTIONS: SecurityHeaderOptions = {
+  // The dashboard is same-origin; inline styles come from the chart library.
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      connectSrc: ["'self'", 'ws:', 'wss:'],
+      imgSrc: ["'self'", 'data:'],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      scriptSrc: ["'self'"],
+    },
+  },
+};
 
 export interface AppDeps {
   readonly db: Db;
@@ -74,18 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   metrics.instrument(app);
-  await app.register(helmet, {
-    // The dashboard is same-origin; inline styles come from the chart library.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-      },
-    },
-  });
+  await installSecurityHeaders(app, SECURITY_HEADER_OPTIONS);
   await app.register(cors, { origin: [...deps.corsOrigins], credentials: true });
   await app.register(cookie);
   await app.register(swagger, {

@@ -14,6 +14,8 @@ import { BacktestsService } from './backtests/backtests.service.js';
 import { BotRepository } from './bot/bot.repository.js';
 import { botRoutes } from './bot/bot.routes.js';
 import { BotService, type RuntimeSettings } from './bot/bot.service.js';
+import { CachedReads } from './cache/cached-reads.js';
+import type { ReadCache } from './cache/read-cache.js';
 import type { Db } from './db/database.js';
 import type { Api } from './http/api.js';
 import { CandleFiles } from './market/candle-files.js';
@@ -34,6 +36,10 @@ export interface ModulePorts {
   readonly db: Db;
   readonly clock: Clock;
   readonly audit: AuditService;
+  /** Hot reads (trades, portfolio) answer from it; their services invalidate it. */
+  readonly cache: ReadCache;
+  /** How long a cached read may be served when no writer invalidates it (2 s by default). */
+  readonly readCacheTtlMs?: number | undefined;
   /** Folder of the replayed candle files; datasets/market/ of the repository by default. */
   readonly marketDataDir?: string | undefined;
 }
@@ -52,10 +58,11 @@ export function createModuleServices(ports: ModulePorts): ModuleServices {
   const { db, clock, audit } = ports;
   const botRepo = new BotRepository(db.kysely);
   const market = new MarketService(new CandleFiles(ports.marketDataDir));
+  const reads = new CachedReads(ports.cache, ports.readCacheTtlMs);
   return {
     bot: new BotService(botRepo, audit, clock),
-    portfolio: new PortfolioService(new PortfolioRepository(db.kysely), clock),
-    trades: new TradesService(new TradesRepository(db.kysely)),
+    portfolio: new PortfolioService(new PortfolioRepository(db.kysely), clock, reads),
+    trades: new TradesService(new TradesRepository(db.kysely), reads),
     orders: new OrdersService(new OrdersRepository(db.kysely), audit, clock),
     ai: new AiService(new AiRepository(db.kysely)),
     market,

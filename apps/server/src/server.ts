@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { ConfigurationError, type Clock } from '@numerusx/core';
 import { buildApp } from './app.js';
+import type { ReadCache } from './cache/read-cache.js';
+import { createReadCache } from './cache/redis-invalidation.js';
 import type { AppConfig } from './config.js';
 import { migrate, openDatabase, type Db } from './db/database.js';
 import { MemoryKvStore, RedisKvStore } from './kv/kv-store.js';
@@ -38,6 +40,8 @@ export interface StartOptions {
   readonly redisKeyPrefix?: string;
   /** Redis Streams adapter stream/channel/session prefix; servers sharing it share sockets. */
   readonly realtimeRedisNamespace?: string;
+  /** How long a cached read may be served when no writer invalidates it (2 s by default). */
+  readonly readCacheTtlMs?: number;
 }
 
 export async function openRedis(url: string, keyPrefix = ''): Promise<Redis> {
@@ -74,6 +78,7 @@ export async function startServer(
   const db = openDatabase(config.database);
   let redis: Redis | undefined;
   let realtime: Realtime | undefined;
+  let cache: ReadCache | undefined;
   try {
     await migrate(db);
     redis =
@@ -81,11 +86,14 @@ export async function startServer(
         ? undefined
         : await openRedis(config.redisUrl, options.redisKeyPrefix);
     const kv = redis === undefined ? new MemoryKvStore(clock) : new RedisKvStore(redis);
+    cache = await createReadCache({ clock, redis, keyPrefix: options.redisKeyPrefix });
     const services = createServices({
       db,
       kv,
+      cache,
       clock,
       jwtSecret,
+      ...(options.readCacheTtlMs !== undefined ? { readCacheTtlMs: options.readCacheTtlMs } : {}),
       ...(options.accessTokenTtlMs !== undefined
         ? { accessTokenTtlMs: options.accessTokenTtlMs }
         : {}),
@@ -122,6 +130,7 @@ export async function startServer(
     const url = await app.listen({ port: config.port, host: config.host });
     const openRedisClient = redis;
     const openRealtime = realtime;
+    const openCache = cache;
     return {
       app,
       services,
@@ -133,12 +142,14 @@ export async function startServer(
         // Sockets first: the HTTP server cannot finish closing while WebSockets hold it open.
         await openRealtime.close();
         await app.close();
+        await openCache.close();
         openRedisClient?.disconnect();
         await db.close();
       },
     };
   } catch (error) {
     await realtime?.close();
+    await cache?.close();
     redis?.disconnect();
     await db.close();
     throw error;

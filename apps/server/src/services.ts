@@ -9,6 +9,8 @@ import { RefreshTokensRepository } from './auth/refresh-tokens.repository.js';
 import { TokenRevocation } from './auth/revocation.js';
 import { AuditRepository } from './audit/audit.repository.js';
 import { AuditService } from './audit/audit.service.js';
+import { MemoryReadCache } from './cache/memory-cache.js';
+import type { ReadCache } from './cache/read-cache.js';
 import type { Db } from './db/database.js';
 import type { KvStore } from './kv/kv-store.js';
 import { createModuleServices, type ModuleServices } from './modules.js';
@@ -22,6 +24,13 @@ export interface ServicePorts {
   readonly jwtSecret: string;
   /** Access-token lifetime; 15 minutes unless a test shortens it. */
   readonly accessTokenTtlMs?: number;
+  /**
+   * Cache of hot reads; an in-process one if unset (the CLI: one short-lived process). A server
+   * sharing its database with other instances passes the Redis-invalidated one (createReadCache).
+   */
+  readonly cache?: ReadCache;
+  /** How long a cached read may be served when no writer invalidates it (2 s by default). */
+  readonly readCacheTtlMs?: number;
   /** Replayed candle files (GET /market/*, backtests); the repository's datasets/market/ if unset. */
   readonly marketDataDir?: string;
 }
@@ -51,6 +60,13 @@ export function createServices(ports: ServicePorts): Services {
     clock,
   });
   const users = new UsersService(usersRepo, auth, audit, clock);
-  const modules = createModuleServices({ db, clock, audit, marketDataDir: ports.marketDataDir });
+  const modules = createModuleServices({
+    db,
+    clock,
+    audit,
+    cache: ports.cache ?? new MemoryReadCache(clock),
+    readCacheTtlMs: ports.readCacheTtlMs,
+    marketDataDir: ports.marketDataDir,
+  });
   return { accessTokens, revocation, audit, auth, users, ...modules };
 }

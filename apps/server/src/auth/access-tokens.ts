@@ -2,12 +2,15 @@
  * Short-lived access JWTs (HS256, 15 minutes, with a `jti` so one token can be revoked). Verifying
  * pins the algorithm, so `alg: none` and algorithm-swap tokens are refused.
  */
-import { randomUUID, webcrypto } from 'node:crypto';
+import { createHash, randomUUID, webcrypto } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { AuthError, type Clock } from '@numerusx/core';
+import { MemoryReadCache } from '../cache/memory-cache.js';
 import type { Role } from '../db/schema.js';
 
 export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
+/** Tokens whose verification is remembered: a few per active user within 15 minutes. */
+const VERIFIED_TOKENS = 10_000;
 const ISSUER = 'numerusx';
 const AUDIENCE = 'numerusx-api';
 
@@ -29,6 +32,15 @@ export interface IssuedAccessToken {
 export class AccessTokens {
   /** Imported once: importing the raw secret on every verify costs more than the HMAC itself. */
   private readonly key: Promise<webcrypto.CryptoKey>;
+  /**
+   * Claims of tokens that passed verify(), until their expiry. Every check jose makes depends only
+   * on the token text, this instance's secret and the time; the time is the expiry, which the entry
+   * honours by the same clock, and revocation is checked by the caller on every request. So a second
+   * verification of the same text could only repeat the answer — it costs an HMAC on the crypto
+   * thread pool per API request, more than the rest of a cached read. Only successes are stored, so
+   * forged tokens cannot fill it; keyed by SHA-256 so lookups compare digests, not token bytes.
+   */
+  private readonly verified: MemoryReadCache;
 
   constructor(
     secret: string,
@@ -42,6 +54,7 @@ export class AccessTokens {
       false,
       ['sign', 'verify'],
     );
+    this.verified = new MemoryReadCache(clock, VERIFIED_TOKENS);
   }
 
   async issue(user: { id: number; username: string; role: Role }): Promise<IssuedAccessToken> {
@@ -62,6 +75,17 @@ export class AccessTokens {
 
   /** The claims of a valid token; AuthError `token_expired` or `unauthorized` otherwise. */
   async verify(token: string): Promise<AccessClaims> {
+    const digest = createHash('sha256').update(token).digest('base64');
+    // Only verify() below stores under these keys, and it stores AccessClaims.
+    const known = this.verified.get(digest) as AccessClaims | undefined;
+    if (known !== undefined) return known;
+    const claims = await this.verifyWithJose(token);
+    const left = claims.expiresAt - this.clock.now();
+    this.verified.set(digest, Object.freeze(claims), { ttlMs: left, tags: [] });
+    return claims;
+  }
+
+  private async verifyWithJose(token: string): Promise<AccessClaims> {
     try {
       const { payload } = await jwtVerify(token, await this.key, {
         algorithms: ['HS256'],

@@ -11,13 +11,17 @@ import {
 } from '@numerusx/contracts';
 import type { Api } from '../http/api.js';
 import { cursorId } from '../http/cursor.js';
-import { pageOf } from '../http/pagination.js';
-import { positionView, type PortfolioService } from './portfolio.service.js';
+import { jsonReplies } from '../http/json-reply.js';
+import type { PortfolioService } from './portfolio.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 const viewer = { auth: 'viewer' as const };
 
 export function portfolioRoutes(app: Api, portfolio: PortfolioService): void {
+  const sendOverview = jsonReplies();
+  const sendPositions = jsonReplies();
+  const sendHistory = jsonReplies();
+  const sendPerformance = jsonReplies();
   app.get(
     '/portfolio/overview',
     {
@@ -28,7 +32,7 @@ export function portfolioRoutes(app: Api, portfolio: PortfolioService): void {
       },
       config: viewer,
     },
-    () => portfolio.overview(),
+    async (_req, reply) => sendOverview(reply, await portfolio.overview()),
   );
 
   app.get(
@@ -42,12 +46,9 @@ export function portfolioRoutes(app: Api, portfolio: PortfolioService): void {
       },
       config: viewer,
     },
-    async (req) => {
-      const rows = await portfolio.positions({
-        before: cursorId(req.query.cursor),
-        limit: req.query.limit + 1,
-      });
-      return pageOf(rows, req.query.limit, positionView);
+    async (req, reply) => {
+      const page = { before: cursorId(req.query.cursor), limit: req.query.limit };
+      return sendPositions(reply, await portfolio.positions(page));
     },
   );
 
@@ -62,7 +63,10 @@ export function portfolioRoutes(app: Api, portfolio: PortfolioService): void {
       },
       config: viewer,
     },
-    (req) => portfolio.history({ ...req.query, after: cursorId(req.query.cursor) }),
+    async (req, reply) => {
+      const { cursor, ...range } = req.query;
+      return sendHistory(reply, await portfolio.history({ ...range, after: cursorId(cursor) }));
+    },
   );
 
   app.get(
@@ -76,6 +80,6 @@ export function portfolioRoutes(app: Api, portfolio: PortfolioService): void {
       },
       config: viewer,
     },
-    (req) => portfolio.performance(req.query),
+    async (req, reply) => sendPerformance(reply, await portfolio.performance(req.query)),
   );
 }

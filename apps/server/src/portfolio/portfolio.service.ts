@@ -1,6 +1,7 @@
 /**
  * The portfolio read from what the bot's ledger stored. With no snapshot yet every money field is
- * null and `hasData` false: the dashboard shows "no data", never a made-up zero balance.
+ * null and `hasData` false: the dashboard shows "no data", never a made-up zero balance. Answers are
+ * cached (the same for every role) and dropped when the ledger writes.
  */
 import type {
   HistoryPage,
@@ -8,9 +9,13 @@ import type {
   PortfolioOverview,
   PortfolioPerformance,
   PortfolioPosition,
+  PositionsPage,
 } from '@numerusx/contracts';
 import { ValidationError, computeMetrics, type Clock, type ClosedTrade } from '@numerusx/core';
 import { DEFAULT_BOT_ID } from '../bot/bot-id.js';
+import type { CachedReads } from '../cache/cached-reads.js';
+import { cacheKey, type CacheTag } from '../cache/read-cache.js';
+import { pageOf } from '../http/pagination.js';
 import type {
   PortfolioRepository,
   PositionRow,
@@ -22,6 +27,9 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** The overview lists positions in one answer; a spot bot holds a handful (maxOpenPositions ≤ 50). */
 const OVERVIEW_POSITIONS = 200;
+const PORTFOLIO: readonly CacheTag[] = ['portfolio'];
+/** Performance also reads the closed trades. */
+const PORTFOLIO_AND_TRADES: readonly CacheTag[] = ['portfolio', 'trades'];
 
 export interface HistoryRequest {
   readonly from?: number | undefined;
@@ -31,15 +39,36 @@ export interface HistoryRequest {
   readonly limit: number;
 }
 
+export interface PerformanceRequest {
+  readonly from?: number | undefined;
+  readonly to?: number | undefined;
+}
+
 export class PortfolioService {
   private readonly botId = DEFAULT_BOT_ID;
 
   constructor(
     private readonly repo: PortfolioRepository,
     private readonly clock: Clock,
+    private readonly reads: CachedReads,
   ) {}
 
-  async overview(): Promise<PortfolioOverview> {
+  /**
+   * Every writer of portfolio_snapshots or positions must call this once its write is committed (the
+   * bot runtime's ledger will; the API itself writes neither): cached answers are dropped on every
+   * instance. A writer that does not (a script writing the database directly) is seen within the
+   * cache TTL. Writers of trades call TradesService.invalidate, which drops the performance too.
+   */
+  invalidate(): Promise<void> {
+    return this.reads.invalidate('portfolio');
+  }
+
+  /** Cached: its 24 h change moves with the clock, by at most the cache TTL late. */
+  overview(): Promise<PortfolioOverview> {
+    return this.reads.read(cacheKey('portfolio.overview'), PORTFOLIO, () => this.readOverview());
+  }
+
+  private async readOverview(): Promise<PortfolioOverview> {
     const [latest, rows] = await Promise.all([
       this.repo.latestSnapshot(this.botId),
       this.repo.positions(this.botId, { limit: OVERVIEW_POSITIONS }),
@@ -85,13 +114,26 @@ export class PortfolioService {
     };
   }
 
-  async positions(page: { before?: number | undefined; limit: number }): Promise<PositionRow[]> {
-    return this.repo.positions(this.botId, page);
+  /** A page of open positions below the id `before`, newest first. */
+  positions(page: { before?: number | undefined; limit: number }): Promise<PositionsPage> {
+    const key = cacheKey('portfolio.positions', page.before, page.limit);
+    return this.reads.read(key, PORTFOLIO, async () => {
+      const rows = await this.repo.positions(this.botId, { ...page, limit: page.limit + 1 });
+      return pageOf(rows, page.limit, positionView);
+    });
   }
 
   async history(q: HistoryRequest): Promise<HistoryPage> {
     checkRange(q.from, q.to);
     const interval = q.interval ?? 'raw';
+    const key = cacheKey('portfolio.history', q.from, q.to, interval, q.after, q.limit);
+    return this.reads.read(key, PORTFOLIO, () => this.readHistory(q, interval));
+  }
+
+  private async readHistory(
+    q: HistoryRequest,
+    interval: NonNullable<HistoryRequest['interval']>,
+  ): Promise<HistoryPage> {
     const rows = await this.repo.snapshots(this.botId, {
       from: q.from,
       to: q.to,
@@ -114,8 +156,13 @@ export class PortfolioService {
    * formulas as a backtest report. The first snapshot is the starting capital, so the first day's
    * move counts.
    */
-  async performance(q: { from?: number | undefined; to?: number | undefined }) {
+  async performance(q: PerformanceRequest): Promise<PortfolioPerformance> {
     checkRange(q.from, q.to);
+    const key = cacheKey('portfolio.performance', q.from, q.to);
+    return this.reads.read(key, PORTFOLIO_AND_TRADES, () => this.readPerformance(q));
+  }
+
+  private async readPerformance(q: PerformanceRequest): Promise<PortfolioPerformance> {
     const [start, days] = await Promise.all([
       this.repo.firstSnapshot(this.botId, q.from, q.to),
       this.repo.snapshots(this.botId, { from: q.from, to: q.to, bucketMs: DAY }),

@@ -10,13 +10,16 @@ import {
 } from '@numerusx/contracts';
 import type { Api } from '../http/api.js';
 import { cursorId } from '../http/cursor.js';
-import { pageOf } from '../http/pagination.js';
-import { tradeView, type TradesService } from './trades.service.js';
+import { jsonReplies } from '../http/json-reply.js';
+import type { TradesService } from './trades.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 const viewer = { auth: 'viewer' as const };
 
 export function tradesRoutes(app: Api, trades: TradesService): void {
+  const sendList = jsonReplies();
+  const sendStats = jsonReplies();
+  const sendTrade = jsonReplies();
   app.get(
     '/trades',
     {
@@ -28,10 +31,9 @@ export function tradesRoutes(app: Api, trades: TradesService): void {
       },
       config: viewer,
     },
-    async (req) => {
-      const { cursor, limit, ...filter } = req.query;
-      const rows = await trades.list({ ...filter, before: cursorId(cursor), limit: limit + 1 });
-      return pageOf(rows, limit, tradeView);
+    async (req, reply) => {
+      const { cursor, ...filter } = req.query;
+      return sendList(reply, await trades.list({ ...filter, before: cursorId(cursor) }));
     },
   );
 
@@ -47,7 +49,7 @@ export function tradesRoutes(app: Api, trades: TradesService): void {
       },
       config: viewer,
     },
-    (req) => trades.stats(req.query),
+    async (req, reply) => sendStats(reply, await trades.stats(req.query)),
   );
 
   app.get(
@@ -61,6 +63,6 @@ export function tradesRoutes(app: Api, trades: TradesService): void {
       },
       config: viewer,
     },
-    (req) => trades.get(req.params.id),
+    async (req, reply) => sendTrade(reply, await trades.get(req.params.id)),
   );
 }

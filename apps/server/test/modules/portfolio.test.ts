@@ -82,6 +82,8 @@ describe.each(DB_BACKENDS)('portfolio on $name', (backend) => {
       .insertInto('portfolio_snapshots')
       .values(HISTORY.map(([ts, equity, pv]) => snapshot(ts, equity, pv)))
       .execute();
+    // What the ledger does after each write: cached answers must not outlive the data they came from.
+    await t.server.services.portfolio.invalidate();
     const range = { from: JAN_1_2024, to: JAN_4 };
     const p1 = await c.viewer.request('GET', `/portfolio/history${qs({ ...range, limit: 3 })}`);
     expect((p1.body['items'] as { equity: number }[]).map((p) => p.equity)).toEqual([
@@ -126,6 +128,7 @@ describe.each(DB_BACKENDS)('portfolio on $name', (backend) => {
         trade(JAN_4 + HOUR, JAN_4 + 5 * HOUR, 999), // closed after the range: left out
       ])
       .execute();
+    await t.server.services.trades.invalidate();
     const r = await c.viewer.request(
       'GET',
       `/portfolio/performance${qs({ from: JAN_1_2024, to: JAN_4 })}`,
@@ -170,6 +173,7 @@ describe.each(DB_BACKENDS)('portfolio on $name', (backend) => {
       .insertInto('positions')
       .values([position('SOL', 10, 100, 110), position('ETH', 0, 2_000, 2_100)])
       .execute();
+    await t.server.services.portfolio.invalidate();
     const r = await c.viewer.request('GET', '/portfolio/overview');
     expect(r.body).toMatchObject({
       hasData: true,

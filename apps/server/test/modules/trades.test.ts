@@ -63,6 +63,8 @@ describe.each(DB_BACKENDS)('trades on $name', (backend) => {
       .returning('id')
       .execute();
     ids = rows.map((r) => r.id);
+    // What the bot's ledger does after each write: the empty answers cached above must go.
+    await t.server.services.trades.invalidate();
     const r = await c.viewer.request('GET', '/trades/stats');
     expect(r.body).toMatchObject({
       closed: 3,
