@@ -34,7 +34,19 @@ export async function verifyBearer(
 ): Promise<AccessClaims> {
   const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header ?? '');
   if (match?.[1] === undefined) throw new AuthError('UNAUTHORIZED', 'missing bearer token');
-  const claims = await tokens.verify(match[1]);
+  return verifyAccessToken(match[1], tokens, revocation);
+}
+
+/**
+ * The one check of an access token, for REST and the Socket.io handshake alike: signature, claims
+ * and expiry, then revocation (on every use: a revoked token is refused on the very next request).
+ */
+export async function verifyAccessToken(
+  token: string,
+  tokens: AccessTokens,
+  revocation: TokenRevocation,
+): Promise<AccessClaims> {
+  const claims = await tokens.verify(token);
   if (await revocation.isRevoked(claims.jti)) {
     throw new AuthError('UNAUTHORIZED', 'access token revoked');
   }

@@ -6,6 +6,7 @@
 import { AuthError } from '@numerusx/core';
 import type { AccessClaims, AccessTokens } from '../auth/access-tokens.js';
 import type { TokenRevocation } from '../auth/revocation.js';
+import { verifyAccessToken } from '../http/authenticate.js';
 import type { RealtimeLogger, RealtimeSocket } from './types.js';
 
 /** `connect_error` messages a client can act on. */
@@ -26,11 +27,7 @@ async function verifyHandshake(auth: unknown, deps: HandshakeDeps): Promise<Acce
   if (typeof token !== 'string' || token === '' || token.length > MAX_TOKEN_LENGTH) {
     throw new AuthError('UNAUTHORIZED', 'missing access token');
   }
-  const claims = await deps.accessTokens.verify(token);
-  if (await deps.revocation.isRevoked(claims.jti)) {
-    throw new AuthError('UNAUTHORIZED', 'access token revoked');
-  }
-  return claims;
+  return verifyAccessToken(token, deps.accessTokens, deps.revocation);
 }
 
 function refusal(error: unknown): HandshakeRefusal {
