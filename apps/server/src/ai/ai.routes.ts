@@ -10,8 +10,7 @@ import {
 } from '@numerusx/contracts';
 import type { Api } from '../http/api.js';
 import { hasRole } from '../http/authenticate.js';
-import { cursorId } from '../http/cursor.js';
-import { pageOf } from '../http/pagination.js';
+import { cursorId, pageOf } from '../http/pagination.js';
 import { decisionSummary, type AiService } from './ai.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };

@@ -21,7 +21,7 @@ export interface AuditFilter {
   readonly from?: number;
   readonly to?: number;
   /** Rows with id below this (the cursor of the previous page). */
-  readonly before?: number;
+  readonly before?: number | undefined;
   readonly limit: number;
 }
 

@@ -1,7 +1,7 @@
 /** GET /audit: the audit trail for admins, filterable, newest first. */
 import { AuditPage, AuditQuery, ErrorResponse } from '@numerusx/contracts';
 import type { Api } from '../http/api.js';
-import { pageOf } from '../http/pagination.js';
+import { cursorId, pageOf } from '../http/pagination.js';
 import type { AuditService } from './audit.service.js';
 
 export function auditRoutes(app: Api, audit: AuditService): void {
@@ -24,7 +24,7 @@ export function auditRoutes(app: Api, audit: AuditService): void {
         ...(q.outcome !== undefined ? { outcome: q.outcome } : {}),
         ...(q.from !== undefined ? { from: q.from } : {}),
         ...(q.to !== undefined ? { to: q.to } : {}),
-        ...(q.cursor !== undefined ? { before: Number(q.cursor) } : {}),
+        before: cursorId(q.cursor),
         limit: q.limit + 1,
       });
       return pageOf(rows, q.limit, (r) => ({

@@ -12,7 +12,7 @@ import type {
 } from '@numerusx/contracts';
 import { Conflict, NotAvailable, RISK_PARAMS, type Clock } from '@numerusx/core';
 import type { Actor, AuditService } from '../audit/audit.service.js';
-import { isUniqueViolation } from '../db/unique-violation.js';
+import { isUniqueViolation } from '../db/database-errors.js';
 import { paramSpecViews } from '../strategies/strategies.js';
 import { DEFAULT_BOT_ID } from './bot-id.js';
 import type { BotConfigRow, BotRepository, LogFilter, LogRow } from './bot.repository.js';

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NumerusError, RateLimited } from '@numerusx/core';
+import { isDatabaseDataError } from '../db/database-errors.js';
 
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   VALIDATION_ERROR: 400,
@@ -86,10 +87,4 @@ function describeIssues(
         : `${i.field || 'body'}: ${i.problem}`,
     )
     .join('; ');
-}
-
-/** PostgreSQL's SQLSTATE class 22 (data exception): invalid text encoding, out-of-range numbers. */
-function isDatabaseDataError(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }

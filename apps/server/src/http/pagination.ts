@@ -14,3 +14,8 @@ export function pageOf<R extends { id: number }, T>(
     nextCursor: rows.length > limit && last !== undefined ? String(last.id) : null,
   };
 }
+
+/** The id a `cursor` query string names (the contracts' pattern already makes it digits only). */
+export function cursorId(cursor: string | undefined): number | undefined {
+  return cursor === undefined ? undefined : Number(cursor);
+}

@@ -8,8 +8,7 @@ import {
 } from '@numerusx/contracts';
 import type { Api } from '../http/api.js';
 import { actorOf } from '../http/authenticate.js';
-import { cursorId } from '../http/cursor.js';
-import { pageOf } from '../http/pagination.js';
+import { cursorId, pageOf } from '../http/pagination.js';
 import { validateOrderBody } from './order-body.js';
 import { orderView, type OrdersService } from './orders.service.js';
 

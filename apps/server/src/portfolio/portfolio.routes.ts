@@ -10,7 +10,7 @@ import {
   PositionsQuery,
 } from '@numerusx/contracts';
 import type { Api } from '../http/api.js';
-import { cursorId } from '../http/cursor.js';
+import { cursorId } from '../http/pagination.js';
 import { jsonReplies } from '../http/json-reply.js';
 import type { PortfolioService } from './portfolio.service.js';
 

@@ -9,7 +9,7 @@ import {
   TradesQuery,
 } from '@numerusx/contracts';
 import type { Api } from '../http/api.js';
-import { cursorId } from '../http/cursor.js';
+import { cursorId } from '../http/pagination.js';
 import { jsonReplies } from '../http/json-reply.js';
 import type { TradesService } from './trades.service.js';
 
