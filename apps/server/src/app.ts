@@ -74,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   const metrics = deps.metrics ?? new Metrics();
   const startedAt = deps.clock.now();
+  const redis = deps.redis;
 
   app.setValidatorCompiler(validatorCompiler());
   installErrorHandler(app);
@@ -133,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         startedAt,
         mode: deps.mode,
         aiProvider: deps.aiProvider,
-        redisPing: deps.redis === undefined ? undefined : () => pingRedis(deps.redis),
+        redisPing: redis === undefined ? undefined : () => pingRedis(redis),
         version: VERSION,
       });
       authRoutes(api, deps.services.auth, deps.services.users);
@@ -163,8 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
-async function pingRedis(redis: Redis | undefined): Promise<boolean> {
-  if (redis === undefined) return false;
+async function pingRedis(redis: Redis): Promise<boolean> {
   await redis.ping(); // throws when Redis does not answer
   return true;
 }

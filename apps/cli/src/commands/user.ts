@@ -3,6 +3,7 @@
  * service (argon2id, audit trail, session revocation). Passwords come from standard input or a
  * prompt-free pipe, never from the command line (shell history, ps).
  */
+import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { ValidationError } from '@numerusx/core';
 import type { Services } from '@numerusx/server';
@@ -35,7 +36,8 @@ async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
       db,
       kv: redis === undefined ? new MemoryKvStore(systemClock) : new RedisKvStore(redis),
       clock: systemClock,
-      jwtSecret: 'cli-does-not-sign-tokens-'.padEnd(48, 'x'),
+      // The CLI never issues or checks a token: a throwaway key, not a constant in the source.
+      jwtSecret: randomBytes(32).toString('hex'),
     });
     return await fn(services);
   } finally {
