@@ -25,6 +25,19 @@ const EnvSchema = Type.Object({
     { default: 'rules' },
   ),
   GEMINI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  GEMINI_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  OPENAI_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  OPENAI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  NUMERUSX_AI_MODEL: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  NUMERUSX_AI_MODE: Type.Union([Type.Literal('single'), Type.Literal('multi-step')], {
+    default: 'single',
+  }),
+  NUMERUSX_AI_MAX_COST_USD_PER_DAY: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+  NUMERUSX_AI_MAX_TOKENS_PER_DAY: Type.Optional(Type.Integer({ minimum: 1 })),
+  NUMERUSX_REPLAY_PACE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 2000 }),
+  NUMERUSX_PAPER_CAPITAL: Type.Number({ exclusiveMinimum: 0, maximum: 1e12, default: 10_000 }),
+  NUMERUSX_LEASE_TTL_MS: Type.Integer({ minimum: 500, maximum: 600_000, default: 15_000 }),
+  NUMERUSX_OUTCOME_HORIZON_CANDLES: Type.Integer({ minimum: 1, maximum: 10_000, default: 24 }),
   CORS_ORIGINS: Type.String({ default: '' }),
   LOG_LEVEL: Type.Union(
     LOG_LEVELS.map((l) => Type.Literal(l)),
@@ -35,7 +48,12 @@ const EnvSchema = Type.Object({
 type Env = Static<typeof EnvSchema>;
 
 /** Variables whose values must never appear in an error message. */
-const SECRET_VARS = new Set(['JWT_SECRET', 'NUMERUSX_ADMIN_PASSWORD', 'GEMINI_API_KEY']);
+const SECRET_VARS = new Set([
+  'JWT_SECRET',
+  'NUMERUSX_ADMIN_PASSWORD',
+  'GEMINI_API_KEY',
+  'OPENAI_API_KEY',
+]);
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly file: string }
@@ -53,9 +71,33 @@ export interface AppConfig {
   readonly mode: 'paper' | 'live';
   readonly aiProvider: 'rules' | 'gemini' | 'openai';
   readonly geminiApiKey: string | undefined;
+  /** Model provider settings (NUMERUSX_AI_*, GEMINI_BASE_URL, OPENAI_*). */
+  readonly ai: AiSettings;
+  readonly runtime: RuntimeConfig;
   readonly corsOrigins: readonly string[];
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly trustProxy: boolean;
+}
+
+export interface AiSettings {
+  readonly model: string | undefined;
+  readonly mode: 'single' | 'multi-step';
+  readonly geminiBaseUrl: string | undefined;
+  readonly openaiBaseUrl: string | undefined;
+  readonly openaiApiKey: string | undefined;
+  readonly maxCostUsdPerDay: number | undefined;
+  readonly maxTokensPerDay: number | undefined;
+}
+
+export interface RuntimeConfig {
+  /** Wall milliseconds per replayed candle. */
+  readonly replayPaceMs: number;
+  /** Starting cash of the paper ledger, quote currency. */
+  readonly paperCapital: number;
+  /** How long a bot's lease lasts without renewal: the failover time after a crash. */
+  readonly leaseTtlMs: number;
+  /** Candles after a decision at which its outcome is measured. */
+  readonly outcomeHorizonCandles: number;
 }
 
 /** Reads and validates the environment; throws ConfigurationError naming the first bad variable. */
@@ -94,6 +136,18 @@ function toConfig(env: Env): AppConfig {
       variable: 'GEMINI_API_KEY',
     });
   }
+  if (env.NUMERUSX_AI_PROVIDER === 'openai' && env.OPENAI_BASE_URL === undefined) {
+    throw new ConfigurationError(
+      'OPENAI_BASE_URL: required when NUMERUSX_AI_PROVIDER=openai (e.g. http://127.0.0.1:11434/v1 for Ollama)',
+      { variable: 'OPENAI_BASE_URL' },
+    );
+  }
+  if (env.NUMERUSX_AI_PROVIDER !== 'rules' && env.NUMERUSX_AI_MODEL === undefined) {
+    throw new ConfigurationError(
+      `NUMERUSX_AI_MODEL: required when NUMERUSX_AI_PROVIDER=${env.NUMERUSX_AI_PROVIDER}`,
+      { variable: 'NUMERUSX_AI_MODEL' },
+    );
+  }
   return {
     port: env.PORT,
     host: env.HOST,
@@ -105,6 +159,21 @@ function toConfig(env: Env): AppConfig {
     mode: env.NUMERUSX_MODE,
     aiProvider: env.NUMERUSX_AI_PROVIDER,
     geminiApiKey: env.GEMINI_API_KEY,
+    ai: {
+      model: env.NUMERUSX_AI_MODEL,
+      mode: env.NUMERUSX_AI_MODE,
+      geminiBaseUrl: env.GEMINI_BASE_URL,
+      openaiBaseUrl: env.OPENAI_BASE_URL,
+      openaiApiKey: env.OPENAI_API_KEY,
+      maxCostUsdPerDay: env.NUMERUSX_AI_MAX_COST_USD_PER_DAY,
+      maxTokensPerDay: env.NUMERUSX_AI_MAX_TOKENS_PER_DAY,
+    },
+    runtime: {
+      replayPaceMs: env.NUMERUSX_REPLAY_PACE_MS,
+      paperCapital: env.NUMERUSX_PAPER_CAPITAL,
+      leaseTtlMs: env.NUMERUSX_LEASE_TTL_MS,
+      outcomeHorizonCandles: env.NUMERUSX_OUTCOME_HORIZON_CANDLES,
+    },
     corsOrigins,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.NUMERUSX_TRUST_PROXY,

@@ -31,6 +31,9 @@ import { strategiesRoutes } from './strategies/strategies.routes.js';
 import { TradesRepository } from './trades/trades.repository.js';
 import { tradesRoutes } from './trades/trades.routes.js';
 import { TradesService } from './trades/trades.service.js';
+import type { BotRuntime } from './runtime/bot-runtime.js';
+import { DEFAULT_BOT_SETTINGS, createBotRuntime, type BotSettings } from './runtime/create-runtime.js';
+import type { Notify } from './runtime/notify.js';
 
 export interface ModulePorts {
   readonly db: Db;
@@ -42,6 +45,14 @@ export interface ModulePorts {
   readonly readCacheTtlMs?: number | undefined;
   /** Folder of the replayed candle files; datasets/market/ of the repository by default. */
   readonly marketDataDir?: string | undefined;
+  /** The bot runtime's settings (mode, provider, replay pace, lease…); paper + rules by default. */
+  readonly bot?: BotSettings | undefined;
+  /** Where runtime events go (Socket.io, connected once it exists); nowhere by default. */
+  readonly notify?: Notify | undefined;
+  /** Unexpected runtime failures (the server's logger). */
+  readonly onError?: ((error: unknown) => void) | undefined;
+  /** Each processed candle's duration (metrics). */
+  readonly onCycle?: ((ms: number) => void) | undefined;
 }
 
 export interface ModuleServices {
@@ -52,6 +63,7 @@ export interface ModuleServices {
   readonly ai: AiService;
   readonly market: MarketService;
   readonly backtests: BacktestsService;
+  readonly runtime: BotRuntime;
 }
 
 export function createModuleServices(ports: ModulePorts): ModuleServices {
@@ -59,11 +71,28 @@ export function createModuleServices(ports: ModulePorts): ModuleServices {
   const botRepo = new BotRepository(db.kysely);
   const market = new MarketService(new CandleFiles(ports.marketDataDir));
   const reads = new CachedReads(ports.cache, ports.readCacheTtlMs);
+  const portfolio = new PortfolioService(new PortfolioRepository(db.kysely), clock, reads);
+  const trades = new TradesService(new TradesRepository(db.kysely), reads);
+  let bot: BotService | undefined;
+  const runtime = createBotRuntime({
+    db,
+    clock,
+    audit,
+    portfolio,
+    trades,
+    botConfig: async () => (await bot!.config()).config,
+    settings: { ...(ports.bot ?? DEFAULT_BOT_SETTINGS), marketDataDir: ports.marketDataDir },
+    notify: ports.notify ?? (() => undefined),
+    onError: ports.onError ?? (() => undefined),
+    onCycle: ports.onCycle,
+  });
+  bot = new BotService(botRepo, audit, clock, runtime);
   return {
-    bot: new BotService(botRepo, audit, clock),
-    portfolio: new PortfolioService(new PortfolioRepository(db.kysely), clock, reads),
-    trades: new TradesService(new TradesRepository(db.kysely), reads),
-    orders: new OrdersService(new OrdersRepository(db.kysely), audit, clock),
+    bot,
+    runtime,
+    portfolio,
+    trades,
+    orders: new OrdersService(new OrdersRepository(db.kysely), audit, clock, runtime),
     ai: new AiService(new AiRepository(db.kysely)),
     market,
     backtests: new BacktestsService({

@@ -15,6 +15,10 @@ import { createRealtime, type Realtime } from './realtime/realtime.js';
 import { loadJwtSecret } from './secrets.js';
 import { createServices, type Services } from './services.js';
 import { Metrics } from './system/metrics.js';
+import { rooms } from './realtime/channels.js';
+import type { BotRuntime } from './runtime/bot-runtime.js';
+import type { FeedFactory } from './runtime/feed-factory.js';
+import type { Notify } from './runtime/notify.js';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -42,6 +46,10 @@ export interface StartOptions {
   readonly realtimeRedisNamespace?: string;
   /** How long a cached read may be served when no writer invalidates it (2 s by default). */
   readonly readCacheTtlMs?: number;
+  /** The bot's market feed instead of the replay of datasets/market (tests, bench). */
+  readonly feeds?: FeedFactory;
+  /** Folder of the replayed candle files (tests). */
+  readonly marketDataDir?: string;
 }
 
 export async function openRedis(url: string, keyPrefix = ''): Promise<Redis> {
@@ -79,6 +87,7 @@ export async function startServer(
   let redis: Redis | undefined;
   let realtime: Realtime | undefined;
   let cache: ReadCache | undefined;
+  let runtime: BotRuntime | undefined;
   try {
     await migrate(db);
     redis =
@@ -86,6 +95,11 @@ export async function startServer(
         ? undefined
         : await openRedis(config.redisUrl, options.redisKeyPrefix);
     const kv = redis === undefined ? new MemoryKvStore(clock) : new RedisKvStore(redis);
+    // Runtime events and errors go through relays: Socket.io and the logger exist only later.
+    const relay: { notify: Notify; onError: (error: unknown) => void } = {
+      notify: () => undefined,
+      onError: () => undefined,
+    };
     cache = await createReadCache({ clock, redis, keyPrefix: options.redisKeyPrefix });
     const services = createServices({
       db,
@@ -93,6 +107,14 @@ export async function startServer(
       cache,
       clock,
       jwtSecret,
+      bot: { ...config, ...(options.feeds === undefined ? {} : { feeds: options.feeds }) },
+      notify: (room, event, payload) => {
+        relay.notify(room, event, payload);
+      },
+      onError: (error) => {
+        relay.onError(error);
+      },
+      ...(options.marketDataDir === undefined ? {} : { marketDataDir: options.marketDataDir }),
       ...(options.readCacheTtlMs !== undefined ? { readCacheTtlMs: options.readCacheTtlMs } : {}),
       ...(options.accessTokenTtlMs !== undefined
         ? { accessTokenTtlMs: options.accessTokenTtlMs }
@@ -127,7 +149,26 @@ export async function startServer(
         : {}),
     });
     realtime.attach(app.server, app.log);
+    const live = realtime;
+    relay.notify = (room, event, payload) => {
+      live.emit(room, event, payload);
+    };
+    relay.onError = (error) => {
+      app.log.error({ err: error }, 'bot runtime error');
+    };
     const url = await app.listen({ port: config.port, host: config.host });
+    runtime = services.runtime;
+    const botRuntime = runtime;
+    botRuntime.stateListener = () => {
+      void services.bot.status({ mode: config.mode, provider: config.aiProvider }).then(
+        (status) => live.emit(rooms.bot(status.botId), 'bot:status', { ...status, ts: clock.now() }),
+        (error: unknown) => {
+          relay.onError(error);
+        },
+      );
+    };
+    // Resumes a bot its owner left running (after a crash or a deploy).
+    await botRuntime.init();
     const openRedisClient = redis;
     const openRealtime = realtime;
     const openCache = cache;
@@ -139,7 +180,9 @@ export async function startServer(
       firstAdmin,
       realtime,
       async close() {
-        // Sockets first: the HTTP server cannot finish closing while WebSockets hold it open.
+        // The loop first (it writes and emits), then sockets: the HTTP server cannot finish
+        // closing while WebSockets hold it open.
+        await botRuntime.close();
         await openRealtime.close();
         await app.close();
         await openCache.close();
@@ -148,6 +191,7 @@ export async function startServer(
       },
     };
   } catch (error) {
+    await runtime?.close();
     await realtime?.close();
     await cache?.close();
     redis?.disconnect();

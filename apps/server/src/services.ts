@@ -33,8 +33,15 @@ export interface ServicePorts {
   readonly readCacheTtlMs?: number;
   /** Replayed candle files (GET /market/*, backtests); the repository's datasets/market/ if unset. */
   readonly marketDataDir?: string;
+  /** The bot runtime: settings, where its events go, where its errors are reported. */
+  readonly bot?: BotSettings;
+  readonly notify?: Notify;
+  readonly onError?: (error: unknown) => void;
+  readonly onCycle?: (ms: number) => void;
 }
 
+import type { BotSettings } from './runtime/create-runtime.js';
+import type { Notify } from './runtime/notify.js';
 /** Accounts and audit here; the API v1 modules (bot, portfolio, trades, …) from modules.ts. */
 export interface Services extends ModuleServices {
   readonly accessTokens: AccessTokens;
@@ -67,6 +74,10 @@ export function createServices(ports: ServicePorts): Services {
     cache: ports.cache ?? new MemoryReadCache(clock),
     readCacheTtlMs: ports.readCacheTtlMs,
     marketDataDir: ports.marketDataDir,
+    bot: ports.bot,
+    notify: ports.notify,
+    onError: ports.onError,
+    onCycle: ports.onCycle,
   });
   return { accessTokens, revocation, audit, auth, users, ...modules };
 }

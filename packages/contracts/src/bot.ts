@@ -14,7 +14,10 @@ export const BotState = Type.Union(
     Type.Literal('emergency-stopped'),
     Type.Literal('error'),
   ],
-  { description: 'stopped until the bot runtime exists in this build' },
+  {
+    description:
+      'emergency-stopped: halted until re-armed (POST /bot/rearm); error: the loop stopped on an error (see message)',
+  },
 );
 
 export const BotStatus = Type.Object({
@@ -26,7 +29,7 @@ export const BotStatus = Type.Object({
   mode: Type.Union([Type.Literal('paper'), Type.Literal('live')]),
   provider: Type.String({ description: 'configured AI decision provider (NUMERUSX_AI_PROVIDER)' }),
   runtimeAvailable: Type.Boolean({
-    description: 'false: this build has no trading loop yet, so start answers 501',
+    description: 'whether this build can run the trading loop in this mode',
   }),
   message: Type.String({ description: 'what the state means, for a person' }),
   configVersion: Type.Integer({ minimum: 0, description: '0 = the defaults, never saved' }),
@@ -35,21 +38,52 @@ export const BotStatus = Type.Object({
   lastDecisionAt: Nullable(Timestamp),
   lastTradeAt: Nullable(Timestamp),
   openPositions: Type.Integer({ minimum: 0, description: 'positions with a non-zero quantity' }),
+  activeProvider: Type.String({
+    description: 'who decides now: the configured provider, or rules while its budget is spent',
+  }),
+  instance: Nullable(Type.String(), { description: 'the instance running the bot (lease holder)' }),
+  cycles: Type.Integer({ minimum: 0, description: 'candles processed by this run' }),
+  marketTime: Nullable(Timestamp, {
+    description: "the feed's clock: simulated time in a replay, wall time live",
+  }),
+  feed: Nullable(
+    Type.Object({
+      source: Type.String(),
+      label: Type.String({ description: 'the market and where its data comes from' }),
+      state: Type.String(),
+      progress: Nullable(Type.Number({ description: 'replay: fraction of its data replayed' })),
+    }),
+  ),
 });
 export type BotStatus = Static<typeof BotStatus>;
 
-/** Optional body of start / stop / emergency-stop; no body at all is fine too. */
+const Reason = Type.Optional(
+  Type.String({ maxLength: 500, pattern: NO_CONTROL, description: 'kept in the audit' }),
+);
+
+/** Optional body of start / stop / rearm; no body at all is fine too. */
 export const BotActionBody = Type.Union([
+  Type.Object({ reason: Reason }, { additionalProperties: false }),
+  Type.Null(),
+]);
+
+/** Optional body of emergency-stop. */
+export const EmergencyStopBody = Type.Union([
   Type.Object(
     {
-      reason: Type.Optional(
-        Type.String({ maxLength: 500, pattern: NO_CONTROL, description: 'kept in the audit' }),
+      reason: Reason,
+      closePositions: Type.Optional(
+        Type.Boolean({
+          default: false,
+          description: 'also sell every position at its last price (default: keep them)',
+        }),
       ),
     },
     { additionalProperties: false },
   ),
   Type.Null(),
 ]);
+export type EmergencyStopBody = Static<typeof EmergencyStopBody>;
 export type BotActionBody = Static<typeof BotActionBody>;
 
 /** What PUT /bot/config accepts: omitted params and risk values take their defaults. */

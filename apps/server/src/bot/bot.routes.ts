@@ -1,9 +1,10 @@
-/** /bot: status, start/stop/emergency-stop (501 until the runtime exists), config, logs. */
+/** /bot: status, start / stop / emergency-stop / rearm, config, logs. */
 import {
   BotActionBody,
   BotConfigView,
   BotLogsQuery,
   BotStatus,
+  EmergencyStopBody,
   ErrorResponse,
   LogsPage,
   TradingConfigInput,
@@ -15,13 +16,14 @@ import { logEntry, type BotAction, type BotService, type RuntimeSettings } from 
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
-const ACTIONS: readonly { action: BotAction; summary: string }[] = [
-  { action: 'start', summary: 'Start the bot (501 until the bot runtime exists)' },
-  { action: 'stop', summary: 'Stop the bot, keeping positions (501 until the bot runtime exists)' },
+const ACTIONS: readonly { action: BotAction; summary: string; auth: 'trader' | 'admin' }[] = [
   {
-    action: 'emergency-stop',
-    summary: 'Stop and close every position at market (501 until the bot runtime exists)',
+    action: 'start',
+    summary: 'Start the trading loop (409 while running or emergency-stopped)',
+    auth: 'trader',
   },
+  { action: 'stop', summary: 'Stop the trading loop; positions and working orders stay', auth: 'trader' },
+  { action: 'rearm', summary: 'Lift an emergency stop (the bot stays stopped)', auth: 'admin' },
 ];
 
 export function botRoutes(app: Api, bot: BotService, runtime: RuntimeSettings): void {
@@ -38,7 +40,7 @@ export function botRoutes(app: Api, bot: BotService, runtime: RuntimeSettings): 
     () => bot.status(runtime),
   );
 
-  for (const { action, summary } of ACTIONS) {
+  for (const { action, summary, auth } of ACTIONS) {
     app.post(
       `/bot/${action}`,
       {
@@ -46,13 +48,37 @@ export function botRoutes(app: Api, bot: BotService, runtime: RuntimeSettings): 
           tags: ['bot'],
           summary,
           body: BotActionBody,
-          response: { ...errors, 501: ErrorResponse },
+          response: { 200: BotStatus, ...errors, 409: ErrorResponse, 503: ErrorResponse },
         },
-        config: { auth: 'trader' },
+        config: { auth },
       },
-      (req) => bot.control(actorOf(req), action, req.body?.reason),
+      async (req) => {
+        await bot.control(actorOf(req), action, req.body?.reason);
+        return bot.status(runtime);
+      },
     );
   }
+
+  app.post(
+    '/bot/emergency-stop',
+    {
+      schema: {
+        tags: ['bot'],
+        summary:
+          'Halt now, cancel working orders, optionally sell every position; start is refused until a re-arm',
+        body: EmergencyStopBody,
+        response: { 200: BotStatus, ...errors },
+      },
+      config: { auth: 'trader' },
+    },
+    async (req) => {
+      await bot.emergencyStop(actorOf(req), {
+        closePositions: req.body?.closePositions ?? false,
+        reason: req.body?.reason,
+      });
+      return bot.status(runtime);
+    },
+  );
 
   app.get(
     '/bot/config',

@@ -1,7 +1,7 @@
 /**
- * The bot as the API sees it. The trading loop (bot runtime) is not part of this build: status says
- * `stopped` truthfully, start/stop answer NotAvailable (and the attempt is audited), while the
- * configuration and the logs are real and read from the database.
+ * The bot as the API sees it: its status (the runtime's state on this instance, or the instance
+ * running it), start / stop / emergency stop / re-arm through the runtime, the versioned trading
+ * configuration (a saved version reaches a running bot before its next candle) and the logs.
  */
 import type {
   BotConfigView,
@@ -10,15 +10,16 @@ import type {
   TradingConfig,
   TradingConfigInput,
 } from '@numerusx/contracts';
-import { Conflict, NotAvailable, RISK_PARAMS, type Clock } from '@numerusx/core';
+import { Conflict, RISK_PARAMS, type Clock } from '@numerusx/core';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import { isUniqueViolation } from '../db/database-errors.js';
 import { paramSpecViews } from '../strategies/strategies.js';
+import type { BotRuntime } from '../runtime/bot-runtime.js';
 import { DEFAULT_BOT_ID } from './bot-id.js';
 import type { BotConfigRow, BotRepository, LogFilter, LogRow } from './bot.repository.js';
 import { defaultTradingConfig, resolveTradingConfig } from './trading-config.js';
 
-export type BotAction = 'start' | 'stop' | 'emergency-stop';
+export type BotAction = 'start' | 'stop' | 'rearm';
 
 /** What the process was started with (environment), shown by the status. */
 export interface RuntimeSettings {
@@ -26,21 +27,15 @@ export interface RuntimeSettings {
   readonly provider: string;
 }
 
-const NO_RUNTIME =
-  'the trading loop arrives with the bot runtime, which is not part of this build yet';
-
 export class BotService {
-  private readonly since: number;
   private readonly botId = DEFAULT_BOT_ID;
 
   constructor(
     private readonly repo: BotRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {
-    // The bot has been stopped since this process started: it never runs in this build.
-    this.since = clock.now();
-  }
+    private readonly runtime: BotRuntime,
+  ) {}
 
   async status(runtime: RuntimeSettings): Promise<BotStatus> {
     const [config, lastDecisionAt, lastTradeAt, openPositions] = await Promise.all([
@@ -49,31 +44,52 @@ export class BotService {
       this.repo.lastTradeAt(this.botId),
       this.repo.openPositions(this.botId),
     ]);
+    const view = this.runtime.view();
+    const run = view.run;
+    const feed = run?.feed.status();
+    const progress = feed !== undefined && 'progress' in feed ? feed.progress : null;
     return {
       botId: this.botId,
-      state: 'stopped',
-      since: this.since,
+      state: view.elsewhere !== undefined ? 'running' : view.state,
+      since: view.since,
       mode: runtime.mode,
       provider: runtime.provider,
-      runtimeAvailable: false,
-      message: `stopped: ${NO_RUNTIME}`,
+      runtimeAvailable: true,
+      message: view.elsewhere !== undefined ? `running on instance ${view.elsewhere}` : view.message,
       configVersion: config.version,
-      strategy: config.config.strategy.id,
-      pairs: config.config.pairs,
+      strategy: run?.config.strategy.id ?? config.config.strategy.id,
+      pairs: run?.config.pairs ?? config.config.pairs,
       lastDecisionAt,
       lastTradeAt,
       openPositions,
+      activeProvider: run?.decisions.active ?? runtime.provider,
+      instance: view.elsewhere ?? (run === undefined ? null : this.runtime.instanceId),
+      cycles: run?.dex.cycles ?? 0,
+      marketTime: run === undefined ? null : run.feed.clock.now(),
+      feed:
+        feed === undefined
+          ? null
+          : {
+              source: feed.source,
+              label: feed.label,
+              state: feed.state,
+              progress: typeof progress === 'number' ? progress : null,
+            },
     };
   }
 
-  /** start / stop / emergency-stop: audited as failed, then refused with NotAvailable. */
-  async control(actor: Actor, action: BotAction, reason: string | undefined): Promise<never> {
-    // Audit action names are `[a-z_.]` (the audit filter's pattern): emergency-stop → emergency_stop.
-    await this.audit.record(actor, `bot.${action.replace('-', '_')}`, 'failed', {
-      target: `bot:${this.botId}`,
-      details: { error: 'NOT_AVAILABLE', ...(reason !== undefined ? { reason } : {}) },
-    });
-    throw new NotAvailable(`cannot ${action.replace('-', ' ')} the bot: ${NO_RUNTIME}`);
+  /** start / stop / rearm through the runtime (each audited there). */
+  async control(actor: Actor, action: BotAction, reason: string | undefined): Promise<void> {
+    if (action === 'start') await this.runtime.start(actor, reason);
+    else if (action === 'stop') await this.runtime.stop(actor, reason);
+    else await this.runtime.rearm(actor, reason);
+  }
+
+  async emergencyStop(
+    actor: Actor,
+    options: { closePositions: boolean; reason?: string | undefined },
+  ): Promise<void> {
+    await this.runtime.emergencyStop(actor, options);
   }
 
   /** The latest saved version, or the core defaults as version 0. */
@@ -105,6 +121,7 @@ export class BotService {
       throw error;
     }
     const after = this.view(row);
+    this.runtime.configChanged(config);
     await this.audit.record(actor, 'bot.config.update', 'ok', {
       target: `bot:${this.botId}`,
       details: { version: row.version, before: before.config, after: config },

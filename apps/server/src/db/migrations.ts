@@ -242,6 +242,67 @@ function initial(kind: DatabaseKind): Migration {
   };
 }
 
+/**
+ * What the bot runtime needs to survive a crash: every fill (the ledger is rebuilt from them), the
+ * runtime's own row (desired state, replay cursor, the lease with its fencing token), protective
+ * levels on positions, and uniqueness where a retry must not double a record.
+ */
+function botRuntime(kind: DatabaseKind): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await withId(db.schema.createTable('fills'), kind)
+        .addColumn('bot_id', 'text', (c) => c.notNull())
+        .addColumn('order_id', 'bigint', (c) => c.notNull().references('orders.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('ts', 'bigint', (c) => c.notNull())
+        .addColumn('pair', 'text', (c) => c.notNull())
+        .addColumn('side', 'text', (c) => c.notNull())
+        .addColumn('qty', 'double precision', (c) => c.notNull())
+        .addColumn('price', 'double precision', (c) => c.notNull())
+        .addColumn('fee', 'double precision', (c) => c.notNull())
+        .addColumn('slippage', 'double precision', (c) => c.notNull())
+        .addColumn('exit_reason', 'text')
+        .addColumn('external_id', 'text')
+        .addUniqueConstraint('fills_order_seq', ['order_id', 'seq'])
+        .execute();
+      await db.schema.createIndex('fills_bot').on('fills').columns(['bot_id', 'id']).execute();
+      await db.schema
+        .createTable('bot_runtime')
+        .addColumn('bot_id', 'text', (c) => c.primaryKey())
+        .addColumn('desired_state', 'text', (c) => c.notNull())
+        .addColumn('capital', 'double precision', (c) => c.notNull())
+        .addColumn('cursor', 'text', (c) => c.notNull())
+        .addColumn('lease_holder', 'text')
+        .addColumn('lease_token', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('lease_expires_at', 'bigint')
+        .addColumn('state_reason', 'text')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable('positions').addColumn('pair', 'text').execute();
+      await db.schema.alterTable('positions').addColumn('stop_loss', 'double precision').execute();
+      await db.schema.alterTable('positions').addColumn('take_profit', 'double precision').execute();
+      await db.schema.alterTable('positions').addColumn('trail_pct', 'double precision').execute();
+      await db.schema.alterTable('positions').addColumn('high_water', 'double precision').execute();
+      await db.schema
+        .createIndex('positions_bot_pair')
+        .on('positions')
+        .columns(['bot_id', 'pair'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('trades_open')
+        .on('trades')
+        .columns(['bot_id', 'pair', 'exit_ts'])
+        .execute();
+      await db.schema
+        .createIndex('ai_decisions_outcome')
+        .on('ai_decisions')
+        .columns(['bot_id', 'outcome', 'ts'])
+        .execute();
+    },
+  };
+}
+
 const ROLES = ['admin', 'trader', 'viewer'] as const;
 
 function sqlIn(column: string, values: readonly string[]) {
@@ -252,6 +313,7 @@ function sqlIn(column: string, values: readonly string[]) {
 /** All migrations by name; names sort in the order they run. */
 export function migrationProvider(kind: DatabaseKind): MigrationProvider {
   return {
-    getMigrations: () => Promise.resolve({ '0001_initial': initial(kind) }),
+    getMigrations: () =>
+      Promise.resolve({ '0001_initial': initial(kind), '0002_bot_runtime': botRuntime(kind) }),
   };
 }

@@ -116,6 +116,49 @@ export interface PositionsTable {
   mark: number;
   realized_pnl: number;
   updated_at: number;
+  /** The market (e.g. SOL/USDT) the position is held in; `asset` is its base. */
+  pair: string | null;
+  /** Protective levels the position monitor enforces on every tick (null: none). */
+  stop_loss: number | null;
+  take_profit: number | null;
+  trail_pct: number | null;
+  /** Highest price since entry, for the trailing stop. */
+  high_water: number | null;
+}
+
+export interface FillsTable {
+  id: Generated<number>;
+  bot_id: string;
+  order_id: number;
+  /** 1, 2, … per order: (order_id, seq) is unique, so a retried write cannot book a fill twice. */
+  seq: number;
+  ts: number;
+  pair: string;
+  side: 'buy' | 'sell';
+  qty: number;
+  price: number;
+  fee: number;
+  slippage: number;
+  exit_reason: string | null;
+  /** The venue's id of the execution (a Solana signature live), null on paper. */
+  external_id: string | null;
+}
+
+export interface BotRuntimeTable {
+  bot_id: string;
+  /** What the owner asked for; a restarted server resumes a bot left `running`. */
+  desired_state: 'running' | 'stopped' | 'emergency-stopped';
+  /** Starting cash of the paper ledger (quote currency). */
+  capital: number;
+  /** JSON {pair: open time of the last candle processed}: where a restarted replay resumes. */
+  cursor: string;
+  /** Instance holding the lease, its fencing token (bumped at every acquisition) and expiry. */
+  lease_holder: string | null;
+  lease_token: number;
+  lease_expires_at: number | null;
+  /** Why the bot is in its state (emergency reason, error), for the status. */
+  state_reason: string | null;
+  updated_at: number;
 }
 
 export interface PortfolioSnapshotsTable {
@@ -197,4 +240,6 @@ export interface Database {
   ai_decisions: AiDecisionsTable;
   logs: LogsTable;
   backtests: BacktestsTable;
+  fills: FillsTable;
+  bot_runtime: BotRuntimeTable;
 }

@@ -1,8 +1,9 @@
-/** GET /orders, POST /orders (501 after full validation), DELETE /orders/:id. */
+/** GET /orders, POST /orders (on the running bot), DELETE /orders/:id. */
 import {
   ErrorResponse,
   IdParams,
   OrderRequestBody,
+  OrderView,
   OrdersPage,
   OrdersQuery,
 } from '@numerusx/contracts';
@@ -38,15 +39,19 @@ export function ordersRoutes(app: Api, orders: OrdersService): void {
     {
       schema: {
         tags: ['orders'],
-        summary: 'Place a manual order: validated, then 501 until the bot runtime exists',
+        summary:
+          'Place a manual order on the running bot: validated, risk-gated (422 RISK_VETOED), idempotent by clientId',
         body: OrderRequestBody,
-        response: { ...errors, 501: ErrorResponse },
+        response: { 201: OrderView, ...errors, 409: ErrorResponse, 422: ErrorResponse },
       },
       // The body schema is a union chosen by `type`: validate against the chosen one (order-body.ts).
       validatorCompiler: () => validateOrderBody,
       config: { auth: 'trader' },
     },
-    (req) => orders.submit(actorOf(req), req.body),
+    async (req, reply) => {
+      const row = await orders.submit(actorOf(req), req.body);
+      return reply.code(201).send(orderView(row));
+    },
   );
 
   app.delete(
@@ -54,12 +59,12 @@ export function ordersRoutes(app: Api, orders: OrdersService): void {
     {
       schema: {
         tags: ['orders'],
-        summary: 'Cancel a working order: 404 unknown, 409 final, else 501 until the runtime',
+        summary: 'Cancel a working order: 404 unknown, 409 final or bot not running',
         params: IdParams,
-        response: { ...errors, 404: ErrorResponse, 409: ErrorResponse, 501: ErrorResponse },
+        response: { 200: OrderView, ...errors, 404: ErrorResponse, 409: ErrorResponse },
       },
       config: { auth: 'trader' },
     },
-    (req) => orders.cancel(actorOf(req), req.params.id),
+    async (req) => orderView(await orders.cancel(actorOf(req), req.params.id)),
   );
 }

@@ -1,40 +1,49 @@
 /**
- * Orders: lists from the database; placing and cancelling need the order manager, which runs in the
- * bot runtime (not in this build). A request is still validated in full first, so bad input gets a
- * 400 that says what to fix, and a valid attempt is audited before the 501.
+ * Orders: lists from the database; placing and cancelling go to the running bot's order manager
+ * (through the same risk gate as its decisions). A request is validated in full first, so bad input
+ * gets a 400 that says what to fix before anything else; every attempt is audited.
  */
 import type { OrderRequestBody, OrderView } from '@numerusx/contracts';
-import { Conflict, NotAvailable, NotFound, type Clock } from '@numerusx/core';
+import { Conflict, NotFound, NumerusError, type Clock } from '@numerusx/core';
+import type { BotRuntime } from '../runtime/bot-runtime.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import { checkOrderRequest } from './order-checks.js';
 import type { OrderFilter, OrderRow, OrdersRepository } from './orders.repository.js';
 
 /** Statuses in which an order still works and may be cancelled (the core's non-terminal ones). */
 const WORKING = new Set(['pending', 'open', 'partially-filled']);
-const NO_MANAGER =
-  'the order manager runs in the bot runtime, which is not part of this build yet; nothing was changed';
 
 export class OrdersService {
   constructor(
     private readonly repo: OrdersRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly runtime: BotRuntime,
   ) {}
 
   list(filter: OrderFilter): Promise<OrderRow[]> {
     return this.repo.list(filter);
   }
 
-  async submit(actor: Actor, request: OrderRequestBody): Promise<never> {
+  async submit(actor: Actor & { id: number }, request: OrderRequestBody): Promise<OrderRow> {
     checkOrderRequest(request, this.clock.now());
-    await this.audit.record(actor, 'order.create', 'failed', {
-      target: `pair:${request.pair}`,
-      details: { error: 'NOT_AVAILABLE', request },
-    });
-    throw new NotAvailable(`cannot place the ${request.type} order: ${NO_MANAGER}`);
+    try {
+      const row = await this.runtime.submitOrder(actor, request);
+      await this.audit.record(actor, 'order.create', 'ok', {
+        target: `order:${row.id}`,
+        details: { request },
+      });
+      return row;
+    } catch (error) {
+      await this.audit.record(actor, 'order.create', 'failed', {
+        target: `pair:${request.pair}`,
+        details: { error: error instanceof NumerusError ? error.code : 'INTERNAL_ERROR', request },
+      });
+      throw error;
+    }
   }
 
-  async cancel(actor: Actor, id: number): Promise<never> {
+  async cancel(actor: Actor, id: number): Promise<OrderRow> {
     const order = await this.repo.find(id);
     if (order === undefined) throw new NotFound(`order ${id} not found`);
     if (!WORKING.has(order.status)) {
@@ -42,11 +51,12 @@ export class OrdersService {
         status: order.status,
       });
     }
-    await this.audit.record(actor, 'order.cancel', 'failed', {
+    const row = await this.runtime.cancelOrder(order);
+    await this.audit.record(actor, 'order.cancel', 'ok', {
       target: `order:${id}`,
-      details: { error: 'NOT_AVAILABLE', status: order.status },
+      details: { status: row.status },
     });
-    throw new NotAvailable(`cannot cancel order ${id}: ${NO_MANAGER}`);
+    return row;
   }
 }
 

@@ -1,3 +1,4 @@
 export * from './config.js';
 export * from './sizing.js';
 export * from './risk-gate.js';
+export * from './position-guard.js';

@@ -1,0 +1,216 @@
+/**
+ * One run of the bot under one lease: rebuild the books from the database, reconcile what a crash
+ * may have left half-done, open the feed, warm up, loop; and on stop, close the feed and (for an
+ * emergency) cancel the working orders and optionally sell the positions, all fenced.
+ *
+ * Reconciliation after a crash (order intents are rows written before anything fills):
+ * - a decision still PENDING never got its order written (both are one transaction): FAILED;
+ * - a working order with no fill is placed again under its client id (the manager keeps one order
+ *   per client id), one already partly filled or a leg of another is cancelled and logged;
+ * - fills are only ever written with the order's new state, so none is lost or booked twice.
+ */
+import type { MarketFeed } from '@numerusx/adapters';
+import type { TradingConfig } from '@numerusx/contracts';
+import { isTerminal, type Clock } from '@numerusx/core';
+import type { Announcer } from './announcer.js';
+import type { BotLog } from './bot-log.js';
+import { flushBooks } from './book-writer.js';
+import type { DecisionSource } from './decision-source.js';
+import { DexBot } from './dex-bot.js';
+import type { FeedFactory } from './feed-factory.js';
+import type { Lease, RuntimeRepository } from './runtime.repository.js';
+import { TradingBooks } from './trading-books.js';
+
+export interface RunContext {
+  readonly lease: Lease;
+  /** Called once when the loop ends by itself (undefined: the feed ended; else the error). */
+  readonly onEnd: (error: unknown) => void;
+}
+
+export interface RunHandle {
+  readonly dex: DexBot;
+  readonly books: TradingBooks;
+  readonly feed: MarketFeed;
+  readonly decisions: DecisionSource;
+  readonly config: TradingConfig;
+  readonly startedAt: number;
+  stop(how: { emergency?: boolean; closePositions?: boolean }): Promise<void>;
+}
+
+export interface RunDeps {
+  readonly botId: string;
+  readonly repo: RuntimeRepository;
+  readonly feeds: FeedFactory;
+  readonly config: () => Promise<TradingConfig>;
+  readonly decisions: () => DecisionSource;
+  readonly announce: Announcer;
+  readonly log: BotLog;
+  readonly wallClock: Clock;
+  readonly outcomeHorizonCandles: number;
+  readonly onCycle?: ((ms: number) => void) | undefined;
+}
+
+export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHandle> {
+  const { repo, botId } = deps;
+  const { lease } = ctx;
+  const row = await repo.ensure(botId, 0, deps.wallClock.now());
+  const config = await deps.config();
+  const cursor = parseCursor(row.cursor);
+  const [fills, positions, trades] = await Promise.all([
+    repo.fills(botId),
+    repo.positions(botId),
+    repo.openTrades(botId),
+  ]);
+  // Pairs held from an earlier configuration stay in the books, so their fills still add up.
+  const pairs = [
+    ...new Set([
+      ...config.pairs,
+      ...fills.map((f) => f.pair),
+      ...positions.flatMap((p) => (p.pair === null ? [] : [p.pair])),
+    ]),
+  ];
+  const books = new TradingBooks({ botId, capital: row.capital, pairs, runId: `r${lease.token}` });
+  for (const problem of books.restore(fills, positions, trades)) {
+    await deps.log.error(`books rebuilt from fills disagree with the stored positions: ${problem}`);
+  }
+  const feed = await deps.feeds({ pairs: config.pairs, timeframe: config.timeframe, cursor });
+  const abort = new AbortController();
+  const events = feed.events(abort.signal);
+  await feed.start();
+  const decisions = deps.decisions();
+  const dex = new DexBot(
+    {
+      botId,
+      repo,
+      books,
+      feed,
+      lease,
+      decisions,
+      announce: deps.announce,
+      log: deps.log,
+      outcomeHorizonCandles: deps.outcomeHorizonCandles,
+      wallClock: deps.wallClock,
+      cursor,
+    },
+    config,
+  );
+  dex.onCycle = deps.onCycle;
+  try {
+    await dex.warmUp();
+    await reconcile(deps, books, lease, feed.clock.now());
+  } catch (error) {
+    abort.abort();
+    await feed.stop();
+    decisions.close();
+    throw error;
+  }
+  await deps.log.info(
+    `started: ${config.strategy.id} on ${config.pairs.join(', ')} (${config.timeframe}), ` +
+      `${decisions.active} decides, feed ${feed.label}`,
+  );
+  const loop = dex.run(events, abort.signal).then(
+    () => {
+      if (!abort.signal.aborted) ctx.onEnd(undefined);
+    },
+    (error: unknown) => {
+      if (!abort.signal.aborted) ctx.onEnd(error);
+    },
+  );
+  return {
+    dex,
+    books,
+    feed,
+    decisions,
+    config,
+    startedAt: deps.wallClock.now(),
+    async stop(how) {
+      abort.abort();
+      await feed.stop();
+      await loop;
+      decisions.close();
+      if (how.emergency === true) await emergency(deps, dex, books, lease, how.closePositions === true);
+      await deps.log.info(how.emergency === true ? 'halted (emergency)' : 'stopped');
+    },
+  };
+}
+
+async function reconcile(
+  deps: RunDeps,
+  books: TradingBooks,
+  lease: Lease,
+  now: number,
+): Promise<void> {
+  const { repo, botId } = deps;
+  const [pending, working] = await Promise.all([
+    repo.pendingDecisions(botId),
+    repo.workingOrders(botId),
+  ]);
+  const dropped: { id: number; reason: string }[] = [];
+  for (const order of working) {
+    const r = books.replace(order, now);
+    if (!r.ok) dropped.push({ id: order.id, reason: r.reason });
+  }
+  const flushed = await repo.fenced(lease, async (tx) => {
+    for (const d of pending) {
+      await repo.updateDecision(tx, d.id, {
+        status: 'FAILED',
+        risk_verdict: JSON.stringify({
+          error: 'interrupted: the process stopped before the order was placed; nothing was sent',
+        }),
+      });
+    }
+    for (const d of dropped) {
+      await repo.updateOrder(tx, d.id, { status: 'cancelled', updated_at: now });
+    }
+    return flushBooks(tx, repo, books, { now, snapshot: false });
+  });
+  await deps.announce.flushed(flushed);
+  const replaced = working.length - dropped.length;
+  if (pending.length + working.length > 0) {
+    await deps.log.warn(
+      `recovered after a restart: ${replaced} working order(s) placed again, ` +
+        `${dropped.length} cancelled, ${pending.length} interrupted decision(s) marked FAILED`,
+      { dropped },
+    );
+  }
+}
+
+/** Cancels every working order and, when asked, sells every position at its last price. */
+async function emergency(
+  deps: RunDeps,
+  dex: DexBot,
+  books: TradingBooks,
+  lease: Lease,
+  closePositions: boolean,
+): Promise<void> {
+  const now = books.ledger.snapshot().ts;
+  const owner = { source: 'bot', decisionId: null, createdBy: null, stopLoss: null, takeProfit: null } as const;
+  await dex.exclusive(async () => {
+    if (closePositions) {
+      books.closeAll(undefined, now, 'emergency', owner, true);
+    } else {
+      for (const o of books.orders.openOrders()) {
+        // Cancelling a parent cancels its legs: skip what an earlier cancel already ended.
+        if (!isTerminal(books.orders.order(o.id)?.status ?? 'cancelled')) {
+          books.orders.cancel(o.id, now, 'emergency stop');
+        }
+      }
+    }
+    const flushed = await deps.repo.fenced(lease, (tx) =>
+      flushBooks(tx, deps.repo, books, { now, snapshot: true }),
+    );
+    await deps.announce.flushed(flushed);
+  });
+}
+
+function parseCursor(text: string): Record<string, number> {
+  try {
+    const doc: unknown = JSON.parse(text);
+    if (typeof doc !== 'object' || doc === null) return {};
+    const out: Record<string, number> = {};
+    for (const [k, v] of Object.entries(doc)) if (typeof v === 'number') out[k] = v;
+    return out;
+  } catch {
+    return {};
+  }
+}
