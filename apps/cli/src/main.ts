@@ -4,12 +4,13 @@ import { registerDbCommand } from './commands/db.js';
 import { registerIndicatorsCommand } from './commands/indicators.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommand } from './commands/user.js';
+import { registerWalletCommand } from './commands/wallet.js';
 import { reportError } from './report-error.js';
 
 const program = new Command()
   .name('numerusx')
   .description(
-    'NumerusX command line: the server, indicators, backtests, accounts and database maintenance',
+    'NumerusX command line: the server, indicators, backtests, accounts, the live wallet and database maintenance',
   )
   .showHelpAfterError()
   .exitOverride();
@@ -19,6 +20,7 @@ registerBacktestCommand(program);
 registerServeCommand(program);
 registerDbCommand(program);
 registerUserCommand(program);
+registerWalletCommand(program);
 
 try {
   await program.parseAsync(process.argv);

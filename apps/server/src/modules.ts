@@ -32,7 +32,11 @@ import { TradesRepository } from './trades/trades.repository.js';
 import { tradesRoutes } from './trades/trades.routes.js';
 import { TradesService } from './trades/trades.service.js';
 import type { BotRuntime } from './runtime/bot-runtime.js';
-import { DEFAULT_BOT_SETTINGS, createBotRuntime, type BotSettings } from './runtime/create-runtime.js';
+import {
+  DEFAULT_BOT_SETTINGS,
+  createBotRuntime,
+  type BotSettings,
+} from './runtime/create-runtime.js';
 import type { Notify } from './runtime/notify.js';
 
 export interface ModulePorts {
@@ -73,20 +77,25 @@ export function createModuleServices(ports: ModulePorts): ModuleServices {
   const reads = new CachedReads(ports.cache, ports.readCacheTtlMs);
   const portfolio = new PortfolioService(new PortfolioRepository(db.kysely), clock, reads);
   const trades = new TradesService(new TradesRepository(db.kysely), reads);
-  let bot: BotService | undefined;
+  // The runtime reads the configuration through the bot service, built right after it.
+  const ref: { bot?: BotService } = {};
   const runtime = createBotRuntime({
     db,
     clock,
     audit,
     portfolio,
     trades,
-    botConfig: async () => (await bot!.config()).config,
+    botConfig: async () => {
+      if (ref.bot === undefined) throw new Error('bot service not built');
+      return (await ref.bot.config()).config;
+    },
     settings: { ...(ports.bot ?? DEFAULT_BOT_SETTINGS), marketDataDir: ports.marketDataDir },
     notify: ports.notify ?? (() => undefined),
     onError: ports.onError ?? (() => undefined),
     onCycle: ports.onCycle,
   });
-  bot = new BotService(botRepo, audit, clock, runtime);
+  const bot = new BotService(botRepo, audit, clock, runtime);
+  ref.bot = bot;
   return {
     bot,
     runtime,
@@ -112,7 +121,7 @@ export function moduleRoutes(app: Api, services: ModuleServices, runtime: Runtim
   tradesRoutes(app, services.trades);
   ordersRoutes(app, services.orders);
   aiRoutes(app, services.ai);
-  marketRoutes(app, services.market);
+  marketRoutes(app, services.market, (pair) => services.runtime.ticker(pair));
   backtestsRoutes(app, services.backtests);
   strategiesRoutes(app);
 }

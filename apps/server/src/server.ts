@@ -161,7 +161,8 @@ export async function startServer(
     const botRuntime = runtime;
     botRuntime.stateListener = () => {
       void services.bot.status({ mode: config.mode, provider: config.aiProvider }).then(
-        (status) => live.emit(rooms.bot(status.botId), 'bot:status', { ...status, ts: clock.now() }),
+        (status) =>
+          live.emit(rooms.bot(status.botId), 'bot:status', { ...status, ts: clock.now() }),
         (error: unknown) => {
           relay.onError(error);
         },

@@ -87,3 +87,13 @@ export type CandlesResponse = Static<typeof CandlesResponse>;
 
 export const TickerQuery = Type.Object({ pair: Pair }, { additionalProperties: false });
 export type TickerQuery = Static<typeof TickerQuery>;
+
+/** The running bot's latest price of a pair (its feed's last tick). */
+export const Ticker = Type.Object({
+  pair: Pair,
+  price: Type.Number({ exclusiveMinimum: 0 }),
+  ts: Timestamp,
+  source: Type.String({ examples: ['replay:binance-spot', 'jupiter:price-v3'] }),
+  label: Type.String({ description: 'the market and where its data comes from' }),
+});
+export type Ticker = Static<typeof Ticker>;

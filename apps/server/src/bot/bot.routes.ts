@@ -22,7 +22,11 @@ const ACTIONS: readonly { action: BotAction; summary: string; auth: 'trader' | '
     summary: 'Start the trading loop (409 while running or emergency-stopped)',
     auth: 'trader',
   },
-  { action: 'stop', summary: 'Stop the trading loop; positions and working orders stay', auth: 'trader' },
+  {
+    action: 'stop',
+    summary: 'Stop the trading loop; positions and working orders stay',
+    auth: 'trader',
+  },
   { action: 'rearm', summary: 'Lift an emergency stop (the bot stays stopped)', auth: 'admin' },
 ];
 

@@ -55,7 +55,8 @@ export class BotService {
       mode: runtime.mode,
       provider: runtime.provider,
       runtimeAvailable: true,
-      message: view.elsewhere !== undefined ? `running on instance ${view.elsewhere}` : view.message,
+      message:
+        view.elsewhere !== undefined ? `running on instance ${view.elsewhere}` : view.message,
       configVersion: config.version,
       strategy: run?.config.strategy.id ?? config.config.strategy.id,
       pairs: run?.config.pairs ?? config.config.pairs,

@@ -280,7 +280,10 @@ function botRuntime(kind: DatabaseKind): Migration {
         .execute();
       await db.schema.alterTable('positions').addColumn('pair', 'text').execute();
       await db.schema.alterTable('positions').addColumn('stop_loss', 'double precision').execute();
-      await db.schema.alterTable('positions').addColumn('take_profit', 'double precision').execute();
+      await db.schema
+        .alterTable('positions')
+        .addColumn('take_profit', 'double precision')
+        .execute();
       await db.schema.alterTable('positions').addColumn('trail_pct', 'double precision').execute();
       await db.schema.alterTable('positions').addColumn('high_water', 'double precision').execute();
       await db.schema

@@ -4,6 +4,7 @@ import {
   CandlesResponse,
   ErrorResponse,
   MarketPairs,
+  Ticker,
   TickerQuery,
 } from '@numerusx/contracts';
 import type { Api } from '../http/api.js';
@@ -11,7 +12,11 @@ import type { MarketService } from './market.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
-export function marketRoutes(app: Api, market: MarketService): void {
+export function marketRoutes(
+  app: Api,
+  market: MarketService,
+  latest: (pair: string) => Ticker | undefined,
+): void {
   app.get(
     '/market/pairs',
     {
@@ -44,12 +49,13 @@ export function marketRoutes(app: Api, market: MarketService): void {
     {
       schema: {
         tags: ['market'],
-        summary: 'Live price of a pair: 501 until the bot runtime brings a live feed',
+        summary:
+          "Latest price of a pair from the running bot's feed (503 while the bot is stopped)",
         querystring: TickerQuery,
-        response: { ...errors, 501: ErrorResponse },
+        response: { 200: Ticker, ...errors, 503: ErrorResponse },
       },
       config: { auth: 'viewer' },
     },
-    (req) => market.ticker(req.query.pair),
+    (req) => market.ticker(req.query.pair, latest(req.query.pair)),
   );
 }

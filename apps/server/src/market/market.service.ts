@@ -1,11 +1,12 @@
 /**
  * Market data for the API and the backtests: the replayed exchange candles (CandleFiles), resampled
- * with the core to the timeframe asked for. No live feed exists until the bot runtime, so the ticker
- * is not available rather than a stale close dressed up as a price.
+ * with the core to the timeframe asked for. The ticker is the running bot's feed's last price, and
+ * unavailable (503) while no feed runs, rather than a stale close dressed up as a price.
  */
+import type { Ticker } from '@numerusx/contracts';
 import {
-  NotAvailable,
   NotFound,
+  TemporaryError,
   ValidationError,
   parseTimeframe,
   resample,
@@ -145,14 +146,16 @@ export class MarketService {
   }
 
   /** No live price exists in this build; say so instead of passing a replayed close off as one. */
-  async ticker(pair: string): Promise<never> {
+  /** The running bot's last price of `pair`; 503 while no feed runs here, never a stale close. */
+  async ticker(pair: string, latest: Ticker | undefined): Promise<Ticker> {
+    if (latest !== undefined) return latest;
     const files = await this.files.list();
     if (!files.some((f) => f.pair === pair)) {
       throw new NotFound(`no market ${pair}; GET /market/pairs lists the pairs served`);
     }
-    throw new NotAvailable(
-      `no live price feed for ${pair} yet: the ticker arrives with the bot runtime; ` +
-        'replayed exchange candles are at GET /market/candles',
+    throw new TemporaryError(
+      `no price for ${pair} right now: prices come from the running bot's feed (start the bot, ` +
+        'or trade this pair); recorded candles are at GET /market/candles',
     );
   }
 

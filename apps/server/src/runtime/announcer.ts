@@ -33,7 +33,14 @@ export class Announcer {
   }
 
   candle(pair: string, timeframe: string, c: Candle): void {
-    const candle = { ts: c.ts, open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume };
+    const candle = {
+      ts: c.ts,
+      open: c.open,
+      high: c.high,
+      low: c.low,
+      close: c.close,
+      volume: c.volume,
+    };
     this.deps.notify(`market:${pair}`, 'market:candle', {
       ts: this.deps.now(),
       pair,

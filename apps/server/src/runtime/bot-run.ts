@@ -128,7 +128,8 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
       await feed.stop();
       await loop;
       decisions.close();
-      if (how.emergency === true) await emergency(deps, dex, books, lease, how.closePositions === true);
+      if (how.emergency === true)
+        await emergency(deps, dex, books, lease, how.closePositions === true);
       await deps.log.info(how.emergency === true ? 'halted (emergency)' : 'stopped');
     },
   };
@@ -184,7 +185,13 @@ async function emergency(
   closePositions: boolean,
 ): Promise<void> {
   const now = books.ledger.snapshot().ts;
-  const owner = { source: 'bot', decisionId: null, createdBy: null, stopLoss: null, takeProfit: null } as const;
+  const owner = {
+    source: 'bot',
+    decisionId: null,
+    createdBy: null,
+    stopLoss: null,
+    takeProfit: null,
+  } as const;
   await dex.exclusive(async () => {
     if (closePositions) {
       books.closeAll(undefined, now, 'emergency', owner, true);

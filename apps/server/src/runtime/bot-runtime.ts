@@ -12,7 +12,7 @@ import { hostname } from 'node:os';
 import { Conflict, NumerusError, type Clock } from '@numerusx/core';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { BotLog } from './bot-log.js';
-import type { OrderRequestBody, TradingConfig } from '@numerusx/contracts';
+import type { OrderRequestBody, Ticker, TradingConfig } from '@numerusx/contracts';
 import type { RunContext, RunHandle } from './bot-run.js';
 import { cancelManual, submitManual, type ManualDeps } from './manual-orders.js';
 import type { Lease, OrderRow, RuntimeRepository, RuntimeRow } from './runtime.repository.js';
@@ -80,11 +80,18 @@ export class BotRuntime {
    * resumes a bot left running (now or, while another instance holds it, when its lease expires).
    */
   async init(): Promise<void> {
-    const row = await this.deps.repo.ensure(this.deps.botId, this.deps.capital, this.deps.clock.now());
+    const row = await this.deps.repo.ensure(
+      this.deps.botId,
+      this.deps.capital,
+      this.deps.clock.now(),
+    );
     if (row.desired_state === 'emergency-stopped') {
       this.set('emergency-stopped', row.state_reason ?? 'emergency stop in force: re-arm to start');
     }
-    this.standbyTimer = setInterval(() => void this.standby(), Math.max(250, this.deps.leaseTtlMs / 2));
+    this.standbyTimer = setInterval(
+      () => void this.standby(),
+      Math.max(250, this.deps.leaseTtlMs / 2),
+    );
     this.standbyTimer.unref();
     await this.standby();
   }
@@ -128,8 +135,16 @@ export class BotRuntime {
   emergencyStop(actor: Actor, options: { closePositions: boolean; reason?: string | undefined }) {
     return this.serial(async () => {
       const why = `emergency stop by ${actor.username ?? 'system'}${options.reason ? `: ${options.reason}` : ''}`;
-      await this.deps.repo.setDesired(this.deps.botId, 'emergency-stopped', why, this.deps.clock.now());
-      await this.halt('emergency-stopped', why, { emergency: true, closePositions: options.closePositions });
+      await this.deps.repo.setDesired(
+        this.deps.botId,
+        'emergency-stopped',
+        why,
+        this.deps.clock.now(),
+      );
+      await this.halt('emergency-stopped', why, {
+        emergency: true,
+        closePositions: options.closePositions,
+      });
       if (this.elsewhere === undefined) this.set('emergency-stopped', why);
       await this.audited(actor, 'emergency_stop', 'ok', options.reason, undefined, {
         closePositions: options.closePositions,
@@ -151,6 +166,14 @@ export class BotRuntime {
       await this.audited(actor, 'rearm', 'ok', reason);
       return this.view();
     });
+  }
+
+  /** The running bot's last price of `pair`, when it runs here and has seen one. */
+  ticker(pair: string): Ticker | undefined {
+    const run = this.run;
+    const last = run?.dex.lastTick(pair);
+    if (run === undefined || last === undefined) return undefined;
+    return { pair, price: last.price, ts: last.ts, source: last.source, label: run.feed.label };
   }
 
   /** A manual order on the running bot (same risk gate and order manager as its decisions). */
@@ -233,7 +256,10 @@ export class BotRuntime {
       this.set('stopped', `could not start: ${messageOf(error)}`);
       throw error;
     }
-    this.renewTimer = setInterval(() => void this.renew(lease), Math.max(100, this.deps.leaseTtlMs / 3));
+    this.renewTimer = setInterval(
+      () => void this.renew(lease),
+      Math.max(100, this.deps.leaseTtlMs / 3),
+    );
     this.renewTimer.unref();
     this.set('running', `running on ${this.instanceId}`);
   }
@@ -270,8 +296,13 @@ export class BotRuntime {
         this.deps.onError(error);
       }
     }
-    if (lease !== undefined) await this.deps.repo.release(lease).catch((e: unknown) => this.deps.onError(e));
-    if (run !== undefined || state !== 'stopped' || this.state !== 'stopped') this.set(state, message);
+    if (lease !== undefined) {
+      await this.deps.repo.release(lease).catch((e: unknown) => {
+        this.deps.onError(e);
+      });
+    }
+    if (run !== undefined || state !== 'stopped' || this.state !== 'stopped')
+      this.set(state, message);
   }
 
   private async renew(lease: Lease): Promise<void> {
@@ -303,7 +334,8 @@ export class BotRuntime {
       const row = await this.row();
       const now = this.deps.clock.now();
       const held = row.lease_holder !== null && (row.lease_expires_at ?? 0) >= now;
-      this.elsewhere = held && row.lease_holder !== this.instanceId ? row.lease_holder ?? undefined : undefined;
+      this.elsewhere =
+        held && row.lease_holder !== this.instanceId ? (row.lease_holder ?? undefined) : undefined;
       if (row.desired_state !== 'running' || held) return;
       await this.serial(async () => {
         if (this.lease !== undefined || this.closed) return;

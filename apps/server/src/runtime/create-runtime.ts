@@ -46,7 +46,12 @@ export const DEFAULT_BOT_SETTINGS: BotSettings = {
     maxCostUsdPerDay: undefined,
     maxTokensPerDay: undefined,
   },
-  runtime: { replayPaceMs: 2000, paperCapital: 10_000, leaseTtlMs: 15_000, outcomeHorizonCandles: 24 },
+  runtime: {
+    replayPaceMs: 2000,
+    paperCapital: 10_000,
+    leaseTtlMs: 15_000,
+    outcomeHorizonCandles: 24,
+  },
 };
 
 export interface RuntimePorts {
@@ -77,32 +82,37 @@ export function createBotRuntime(ports: RuntimePorts): BotRuntime {
   const feeds =
     settings.feeds ??
     replayFeedFactory({ paceMs: settings.runtime.replayPaceMs, dataDir: settings.marketDataDir });
-  let runtime: BotRuntime | undefined;
+  const ref: { runtime?: BotRuntime; source?: DecisionSource } = {};
   const decisions = (): DecisionSource => {
-    let source: DecisionSource | undefined;
     const model = createModelProvider(
       { provider: settings.aiProvider, geminiApiKey: settings.geminiApiKey, ai: settings.ai },
       {
         clock,
-        onBudgetExhausted: (event) => source?.budgetExhausted(event),
+        onBudgetExhausted: (event) => ref.source?.budgetExhausted(event),
       },
     );
-    source = new DecisionSource(model, {
+    const source = new DecisionSource(model, {
       onFallback: (event) => {
         const message =
           `${event.provider} daily ${event.limit} budget spent (${event.tokens} tokens, ` +
           `$${event.costUsd.toFixed(4)}): the offline rules decide until ${event.day} ends`;
-        notify(null, 'system:alert', { ts: clock.now(), level: 'warning', message, code: 'system' });
+        notify(null, 'system:alert', {
+          ts: clock.now(),
+          level: 'warning',
+          message,
+          code: 'system',
+        });
         void log.warn(message, { provider: event.provider, limit: event.limit });
-        runtime?.announceState();
+        ref.runtime?.announceState();
       },
       onRecovered: (provider) => {
         void log.info(`${provider} budget available again: it decides from now on`);
       },
     });
+    ref.source = source;
     return source;
   };
-  runtime = new BotRuntime({
+  const runtime = new BotRuntime({
     botId,
     repo,
     audit: ports.audit,
@@ -129,5 +139,6 @@ export function createBotRuntime(ports: RuntimePorts): BotRuntime {
         ctx,
       ),
   });
+  ref.runtime = runtime;
   return runtime;
 }

@@ -72,7 +72,10 @@ export function decisionRow(
   };
 }
 
-export function verdictJson(verdict: RiskVerdict, extra?: { rule: string; message: string }): string {
+export function verdictJson(
+  verdict: RiskVerdict,
+  extra?: { rule: string; message: string },
+): string {
   return JSON.stringify({
     verdict: extra === undefined ? verdict.verdict : 'veto',
     sizeUsd: extra === undefined ? verdict.sizeUsd : 0,

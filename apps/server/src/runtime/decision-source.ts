@@ -3,11 +3,7 @@
  * NUMERUSX_AI_PROVIDER says so) with the fallback the issue asks for: once a model's daily budget
  * is spent, the rules provider decides until the budget's day turns, and a `system:alert` says so.
  */
-import {
-  createRulesProvider,
-  type DecisionInput,
-  type DecisionProvider,
-} from '@numerusx/core';
+import { createRulesProvider, type DecisionInput, type DecisionProvider } from '@numerusx/core';
 import type { BudgetExhaustedEvent, TracedDecisionProvider } from '@numerusx/adapters';
 import type { Answer } from './decision-record.js';
 
@@ -51,7 +47,13 @@ export class DecisionSource {
     if (this.model !== undefined && !this.fallingBack) {
       const { decision, trace } = await this.model.decideTraced(input);
       // A refusal for the budget arrives as a hold; from the next decision on the rules decide.
-      return { decision, trace, provider: this.model.id, model: this.model.model, latencyMs: trace.latencyMs };
+      return {
+        decision,
+        trace,
+        provider: this.model.id,
+        model: this.model.model,
+        latencyMs: trace.latencyMs,
+      };
     }
     const started = performance.now();
     const decision = await this.rules.decide(input);

@@ -75,6 +75,7 @@ export class DexBot {
   private readonly tfMs: number;
   private readonly outcomes: Outcomes;
   private lock: Promise<void> = Promise.resolve();
+  private readonly ticks = new Map<string, { price: number; ts: number; source: string }>();
   cycles = 0;
   onCycle: CycleObserver | undefined;
 
@@ -117,7 +118,8 @@ export class DexBot {
   async run(events: AsyncIterable<FeedEvent>, signal: AbortSignal): Promise<void> {
     for await (const e of events) {
       if (signal.aborted) break;
-      if (e.type === 'tick') await this.exclusive(() => this.onTick(e.pair, e.price, e.ts, e.source));
+      if (e.type === 'tick')
+        await this.exclusive(() => this.onTick(e.pair, e.price, e.ts, e.source));
       else if (e.type === 'candle') await this.exclusive(() => this.onCandle(e.pair, e.candle));
       else if (e.type === 'rewind') await this.exclusive(() => this.warmUp());
       else if (e.state === 'failed') {
@@ -146,6 +148,11 @@ export class DexBot {
   lastMarket(pair: string): { candle: Candle; atr: number } | undefined {
     const st = this.pairs.get(pair);
     return st?.lastCandle === undefined ? undefined : { candle: st.lastCandle, atr: st.lastAtr };
+  }
+
+  /** The last price the feed sent for `pair`. */
+  lastTick(pair: string): { price: number; ts: number; source: string } | undefined {
+    return this.ticks.get(pair);
   }
 
   get riskConfig(): RiskConfig {
@@ -181,6 +188,7 @@ export class DexBot {
 
   private async onTick(pair: string, price: number, ts: number, source: string): Promise<void> {
     this.deps.announce.tick(pair, price, ts, source);
+    this.ticks.set(pair, { price, ts, source });
     const exit = this.deps.books.onTick(pair, price, ts);
     if (exit === undefined) return;
     const flushed = await this.write(ts, true);
@@ -249,7 +257,8 @@ export class DexBot {
         price: candle.close,
         atr,
         now,
-        expectedSlippageBps: (sizeUsd) => books.orders.fillModel.estimateSlippageBps(sizeUsd, candle),
+        expectedSlippageBps: (sizeUsd) =>
+          books.orders.fillModel.estimateSlippageBps(sizeUsd, candle),
       },
       this.risk,
     );
@@ -266,7 +275,10 @@ export class DexBot {
     let placed: string | undefined;
     if (verdict.verdict === 'veto') {
       status = 'VETOED';
-    } else if (decision.action === 'buy' && books.orders.openOrders(pair).some((o) => o.side === 'buy')) {
+    } else if (
+      decision.action === 'buy' &&
+      books.orders.openOrders(pair).some((o) => o.side === 'buy')
+    ) {
       status = 'VETOED';
       riskVerdict = verdictJson(verdict, {
         rule: 'entry-pending',
@@ -307,9 +319,12 @@ export class DexBot {
     this.deps.announce.decision(flushed.row);
     await this.deps.announce.flushed(flushed.f);
     const what = `${decision.action} ${pair} (confidence ${decision.confidence.toFixed(2)})`;
-    if (status === 'EXECUTED') await this.deps.log.info(`${what}: order placed`, { decisionId: stored.id });
-    else if (status === 'VETOED') await this.deps.log.info(`${what}: vetoed by the risk gate`, { decisionId: stored.id });
-    else await this.deps.log.warn(`${what}: order failed: ${error ?? ''}`, { decisionId: stored.id });
+    if (status === 'EXECUTED')
+      await this.deps.log.info(`${what}: order placed`, { decisionId: stored.id });
+    else if (status === 'VETOED')
+      await this.deps.log.info(`${what}: vetoed by the risk gate`, { decisionId: stored.id });
+    else
+      await this.deps.log.warn(`${what}: order failed: ${error ?? ''}`, { decisionId: stored.id });
   }
 
   /** Writes the books (and the cursor) in one fenced transaction. */
@@ -326,8 +341,7 @@ export class DexBot {
     const next = this.pending;
     if (next === undefined) return;
     this.pending = undefined;
-    const strategyChanged =
-      JSON.stringify(next.strategy) !== JSON.stringify(this.config.strategy);
+    const strategyChanged = JSON.stringify(next.strategy) !== JSON.stringify(this.config.strategy);
     this.config = next;
     this.risk = resolveRiskConfig(next.risk);
     if (strategyChanged) {

@@ -46,10 +46,14 @@ export function submitManual(
   const { books, dex } = run;
   return dex.exclusive(async () => {
     const now = run.feed.clock.now();
-    const request = { ...body, clientId: body.clientId ?? `manual:${randomUUID()}` } as OrderRequest;
+    const request = {
+      ...body,
+      clientId: body.clientId ?? `manual:${randomUUID()}`,
+    } as OrderRequest;
     const existing = await deps.repo.orderByClientId(request.clientId ?? '');
-    if (existing !== undefined) return existing; // a retried request: the order it placed
-    const side = 'side' in request && request.side !== undefined ? request.side : fixedSide(request);
+    // A retried request (same clientId) answers with the order it placed, placing nothing.
+    if (existing !== undefined) return existing;
+    const side = (request as { side?: 'buy' | 'sell' }).side ?? fixedSide(request);
     if (side === 'buy' && BUY_TYPES.has(request.type)) gate(run, request, now);
     const order = books.submit(request, now, {
       source: 'manual',
@@ -64,9 +68,12 @@ export function submitManual(
     await deps.announce.flushed(flushed);
     const row = flushed.orders.find((o) => o.client_id === order.clientId);
     if (row === undefined) throw new InvalidOrder(`order ${order.id} was not stored`);
-    await deps.log.info(`manual ${request.type} ${side} ${request.pair} by ${actor.username ?? '?'}`, {
-      orderId: row.id,
-    });
+    await deps.log.info(
+      `manual ${request.type} ${side} ${request.pair} by ${actor.username ?? '?'}`,
+      {
+        orderId: row.id,
+      },
+    );
     return row;
   });
 }
@@ -124,7 +131,8 @@ function gate(run: RunHandle, request: OrderRequest, now: number): void {
       price,
       atr: market.atr,
       now,
-      expectedSlippageBps: (usd) => run.books.orders.fillModel.estimateSlippageBps(usd, market.candle),
+      expectedSlippageBps: (usd) =>
+        run.books.orders.fillModel.estimateSlippageBps(usd, market.candle),
     },
     run.dex.riskConfig,
   );

@@ -35,7 +35,10 @@ export class Outcomes {
       const at = priceOf(d.inputs);
       if (at === undefined) continue;
       const trades = d.order_id === null ? [] : await this.repo.tradesOfOrder(d.order_id);
-      await this.repo.setOutcome(d.id, JSON.stringify(outcomeOf(d, at, price, this.horizonMs, trades)));
+      await this.repo.setOutcome(
+        d.id,
+        JSON.stringify(outcomeOf(d, at, price, this.horizonMs, trades)),
+      );
     }
     return due.length;
   }
@@ -57,7 +60,13 @@ export function outcomeOf(
     const pnl = trades.reduce((s, t) => s + (t.pnl ?? 0), 0);
     return { ...base, decisionReturn, scored: true, basis: 'trade', pnl };
   }
-  return { ...base, decisionReturn, scored: true, basis: 'paper', pnl: d.size_usd * decisionReturn };
+  return {
+    ...base,
+    decisionReturn,
+    scored: true,
+    basis: 'paper',
+    pnl: d.size_usd * decisionReturn,
+  };
 }
 
 function priceOf(inputs: string): number | undefined {

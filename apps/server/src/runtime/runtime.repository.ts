@@ -80,7 +80,12 @@ export class RuntimeRepository {
    * Takes the lease when it is free, expired or already ours, bumping the fencing token: one UPDATE,
    * so two instances racing for it cannot both win. Undefined when someone else holds it.
    */
-  async acquire(botId: string, holder: string, now: number, ttlMs: number): Promise<Lease | undefined> {
+  async acquire(
+    botId: string,
+    holder: string,
+    now: number,
+    ttlMs: number,
+  ): Promise<Lease | undefined> {
     const row = await this.db
       .updateTable('bot_runtime')
       .set((eb) => ({
@@ -98,7 +103,7 @@ export class RuntimeRepository {
       )
       .returning('lease_token')
       .executeTakeFirst();
-    return row === undefined ? undefined : { botId, holder, token: Number(row.lease_token) };
+    return row === undefined ? undefined : { botId, holder, token: row.lease_token };
   }
 
   /** Extends our lease; false when it is no longer ours (token moved on). */

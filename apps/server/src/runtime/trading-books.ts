@@ -112,7 +112,9 @@ export class TradingBooks {
       this.realized.set(p.pair, p.realized_pnl);
       if (p.qty > 0 && p.mark > 0) this.ledger.mark(p.pair, p.mark, p.updated_at);
       if (this.ledger.qty(p.pair) !== p.qty) {
-        problems.push(`${p.pair}: stored position ${p.qty} ≠ ${this.ledger.qty(p.pair)} from fills`);
+        problems.push(
+          `${p.pair}: stored position ${p.qty} ≠ ${this.ledger.qty(p.pair)} from fills`,
+        );
       }
       if (p.qty > 0 && p.high_water !== null) {
         this.guards.set(p.pair, {
@@ -204,7 +206,13 @@ export class TradingBooks {
       return undefined;
     }
     this.ledger.mark(pair, price, ts);
-    const owner = { source: 'bot', decisionId: null, createdBy: null, stopLoss: null, takeProfit: null } as const;
+    const owner = {
+      source: 'bot',
+      decisionId: null,
+      createdBy: null,
+      stopLoss: null,
+      takeProfit: null,
+    } as const;
     this.closeAll(pair, ts, r.exit.reason, owner, true);
     return r.exit.reason;
   }
@@ -274,7 +282,7 @@ export function parseDetails(text: string | null): OrderDetails {
   if (text === null) return {};
   try {
     const doc: unknown = JSON.parse(text);
-    return typeof doc === 'object' && doc !== null ? (doc as OrderDetails) : {};
+    return typeof doc === 'object' && doc !== null ? doc : {};
   } catch {
     return {};
   }

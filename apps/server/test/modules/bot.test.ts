@@ -1,6 +1,6 @@
 /**
- * /bot: status answers truthfully from the database (stopped, no runtime), control actions are 501
- * and audited, logs are paged. The configuration has its own suite (bot-config.test.ts).
+ * /bot: status answers truthfully from the database while stopped, control actions check roles and
+ * bodies, logs are paged. A running bot is in runtime/*.test.ts. The configuration has its own suite (bot-config.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listStrategies } from '@numerusx/core';
@@ -26,7 +26,7 @@ describe.each(DB_BACKENDS)('bot on $name', (backend) => {
     await t.close();
   });
 
-  it('status: stopped, no runtime, defaults as version 0, nothing invented', async () => {
+  it('status: stopped, defaults as version 0, nothing invented', async () => {
     const r = await c.viewer.request('GET', '/bot/status');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({
@@ -34,8 +34,13 @@ describe.each(DB_BACKENDS)('bot on $name', (backend) => {
       state: 'stopped',
       mode: 'paper',
       provider: 'rules',
-      runtimeAvailable: false,
+      runtimeAvailable: true,
       configVersion: 0,
+      activeProvider: 'rules',
+      instance: null,
+      cycles: 0,
+      marketTime: null,
+      feed: null,
       strategy: listStrategies()[0]!.id,
       lastDecisionAt: null,
       lastTradeAt: null,
@@ -82,29 +87,30 @@ describe.each(DB_BACKENDS)('bot on $name', (backend) => {
     });
   });
 
-  it.each(['start', 'stop', 'emergency-stop'])(
-    'POST /bot/%s: 403 for a viewer; 501 NOT_AVAILABLE for a trader, audited as failed',
+  it.each(['start', 'stop', 'emergency-stop', 'rearm'])(
+    'POST /bot/%s: 403 for a viewer; an unknown body field is a 400',
     async (action) => {
       expectError(await c.viewer.request('POST', `/bot/${action}`), 403, 'FORBIDDEN');
-      const r = await c.trader.request('POST', `/bot/${action}`, { body: { reason: 'test run' } });
-      expectError(r, 501, 'NOT_AVAILABLE');
-      expect((r.body['error'] as { message: string }).message).toMatch(/bot runtime/);
-      const [latest] = await auditOf(c.admin, `bot.${action.replace('-', '_')}`);
-      expect(latest).toMatchObject({
-        outcome: 'failed',
-        actorName: 'bot-trader',
-        target: 'bot:default',
-        details: { error: 'NOT_AVAILABLE', reason: 'test run' },
-      });
-      // No body at all is fine too; an unknown field is not.
-      expectError(await c.trader.request('POST', `/bot/${action}`), 501, 'NOT_AVAILABLE');
       expectError(
         await c.trader.request('POST', `/bot/${action}`, { body: { force: true } }),
-        400,
-        'VALIDATION_ERROR',
+        action === 'rearm' ? 403 : 400, // re-arming is for admins
+        action === 'rearm' ? 'FORBIDDEN' : 'VALIDATION_ERROR',
       );
     },
   );
+
+  it('stop while stopped is a no-op (200, audited); rearm without an emergency stop is a 409', async () => {
+    const r = await c.trader.request('POST', '/bot/stop', { body: { reason: 'test run' } });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ state: 'stopped' });
+    const [latest] = await auditOf(c.admin, 'bot.stop');
+    expect(latest).toMatchObject({
+      outcome: 'ok',
+      actorName: 'bot-trader',
+      details: { reason: 'test run' },
+    });
+    expectError(await c.admin.request('POST', '/bot/rearm'), 409, 'CONFLICT');
+  });
 
   it('GET /bot/logs: trader and admin only, newest first, filtered and paged', async () => {
     await t.server.db.kysely

@@ -163,10 +163,10 @@ describe.each(DB_BACKENDS.slice(0, 1))('market on $name', (backend) => {
     expectError(await c.viewer.request('GET', `/market/candles${qs(q)}`), status, code);
   });
 
-  it('GET /market/ticker: 501 for a served pair (no live feed yet), 404/400 otherwise', async () => {
+  it('GET /market/ticker: 503 for a served pair while the bot is stopped, 404/400 otherwise', async () => {
     const r = await c.viewer.request('GET', `/market/ticker${qs({ pair: 'SOL/USDT' })}`);
-    expectError(r, 501, 'NOT_AVAILABLE');
-    expect((r.body['error'] as { message: string }).message).toMatch(/live price/);
+    expectError(r, 503, 'TEMPORARY_ERROR');
+    expect((r.body['error'] as { message: string }).message).toMatch(/start the bot/);
     expectError(
       await c.viewer.request('GET', `/market/ticker${qs({ pair: 'DOGE/USDT' })}`),
       404,

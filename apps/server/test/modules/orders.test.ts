@@ -1,6 +1,7 @@
 /**
  * /orders: lists from the database; POST validates every order type in full (400 with the reason)
- * before answering 501 until the order manager runs; DELETE distinguishes 404, 409 and 501.
+ * before it needs the running bot (409 while stopped); DELETE distinguishes 404 and 409. Orders on a
+ * running bot are in runtime/manual-orders.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -16,7 +17,7 @@ import {
 
 const FUTURE = Date.now() + 86_400_000;
 
-/** One valid request of every type: each passes validation, then meets the missing runtime. */
+/** One valid request of every type: each passes validation, then meets the stopped bot. */
 const VALID: Record<string, unknown>[] = [
   { type: 'market', pair: 'SOL/USDC', side: 'buy', quoteAmount: 100 },
   { type: 'market', pair: 'SOL/USDC', side: 'sell', qty: 'all', reason: 'manual' },
@@ -225,16 +226,16 @@ describe.each(DB_BACKENDS)('orders on $name', (backend) => {
   });
 
   it.each(VALID)(
-    'POST /orders %o: valid, so 501 NOT_AVAILABLE and an audited attempt',
+    'POST /orders %o: valid, but the bot is stopped: 409 saying so, and an audited attempt',
     async (body) => {
       const r = await c.trader.request('POST', '/orders', { body });
-      expectError(r, 501, 'NOT_AVAILABLE');
-      expect((r.body['error'] as { message: string }).message).toMatch(/bot runtime/);
+      expectError(r, 409, 'CONFLICT');
+      expect((r.body['error'] as { message: string }).message).toMatch(/start it first/);
       const [latest] = await auditOf(c.admin, 'order.create');
       expect(latest).toMatchObject({
         outcome: 'failed',
         actorName: 'ord-trader',
-        details: { request: body },
+        details: { request: body, error: 'CONFLICT' },
       });
     },
   );
@@ -255,16 +256,16 @@ describe.each(DB_BACKENDS)('orders on $name', (backend) => {
     expect(broken.status).toBe(400);
   });
 
-  it('DELETE /orders/:id: 404 unknown, 409 final, 501 for a working order (audited)', async () => {
+  it('DELETE /orders/:id: 404 unknown, 409 final, 409 for a working order of a stopped bot', async () => {
     expectError(await c.viewer.request('DELETE', `/orders/${openId}`), 403, 'FORBIDDEN');
     expectError(await c.trader.request('DELETE', '/orders/999999'), 404, 'NOT_FOUND');
     expectError(await c.trader.request('DELETE', '/orders/abc'), 400, 'VALIDATION_ERROR');
     const filled = await c.trader.request('DELETE', `/orders/${filledId}`);
     expectError(filled, 409, 'CONFLICT');
     expect((filled.body['error'] as { message: string }).message).toContain('filled');
-    expectError(await c.trader.request('DELETE', `/orders/${openId}`), 501, 'NOT_AVAILABLE');
-    const [latest] = await auditOf(c.admin, 'order.cancel');
-    expect(latest).toMatchObject({ outcome: 'failed', target: `order:${openId}` });
+    const working = await c.trader.request('DELETE', `/orders/${openId}`);
+    expectError(working, 409, 'CONFLICT');
+    expect((working.body['error'] as { message: string }).message).toMatch(/bot is stopped/);
   });
 });
 
