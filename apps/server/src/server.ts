@@ -50,6 +50,8 @@ export interface StartOptions {
   readonly feeds?: FeedFactory;
   /** Folder of the replayed candle files (tests). */
   readonly marketDataDir?: string;
+  /** Told each processed candle's duration in ms, inputs → stored decision → events (bench). */
+  readonly onCycle?: (ms: number) => void;
 }
 
 export async function openRedis(url: string, keyPrefix = ''): Promise<Redis> {
@@ -115,6 +117,7 @@ export async function startServer(
         relay.onError(error);
       },
       ...(options.marketDataDir === undefined ? {} : { marketDataDir: options.marketDataDir }),
+      ...(options.onCycle === undefined ? {} : { onCycle: options.onCycle }),
       ...(options.readCacheTtlMs !== undefined ? { readCacheTtlMs: options.readCacheTtlMs } : {}),
       ...(options.accessTokenTtlMs !== undefined
         ? { accessTokenTtlMs: options.accessTokenTtlMs }

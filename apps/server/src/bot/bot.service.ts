@@ -44,7 +44,7 @@ export class BotService {
       this.repo.lastTradeAt(this.botId),
       this.repo.openPositions(this.botId),
     ]);
-    const view = this.runtime.view();
+    const view = await this.runtime.freshView();
     const run = view.run;
     const feed = run?.feed.status();
     const progress = feed !== undefined && 'progress' in feed ? feed.progress : null;

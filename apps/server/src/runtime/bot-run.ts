@@ -128,8 +128,10 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
       await feed.stop();
       await loop;
       decisions.close();
-      if (how.emergency === true)
-        await emergency(deps, dex, books, lease, how.closePositions === true);
+      if (how.emergency === true) {
+        // The feed's clock stands at its last event: the halt is stamped after everything booked.
+        await emergency(deps, dex, books, lease, feed.clock.now(), how.closePositions === true);
+      }
       await deps.log.info(how.emergency === true ? 'halted (emergency)' : 'stopped');
     },
   };
@@ -182,9 +184,9 @@ async function emergency(
   dex: DexBot,
   books: TradingBooks,
   lease: Lease,
+  now: number,
   closePositions: boolean,
 ): Promise<void> {
-  const now = books.ledger.snapshot().ts;
   const owner = {
     source: 'bot',
     decisionId: null,

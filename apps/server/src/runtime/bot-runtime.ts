@@ -65,6 +65,19 @@ export class BotRuntime {
     this.since = deps.clock.now();
   }
 
+  /** The view with the lease read fresh from the database (who runs the bot, if not this one). */
+  async freshView(): Promise<RuntimeView> {
+    if (this.lease === undefined && !this.closed) {
+      const row = await this.row();
+      const held =
+        row.lease_holder !== null &&
+        row.lease_holder !== this.instanceId &&
+        (row.lease_expires_at ?? 0) >= this.deps.clock.now();
+      this.elsewhere = held ? (row.lease_holder ?? undefined) : undefined;
+    }
+    return this.view();
+  }
+
   view(): RuntimeView {
     return {
       state: this.state,
@@ -105,14 +118,15 @@ export class BotRuntime {
       if (row.desired_state === 'emergency-stopped') {
         throw new Conflict('an emergency stop is in force: re-arm the bot (POST /bot/rearm) first');
       }
-      await this.deps.repo.setDesired(this.deps.botId, 'running', null, this.deps.clock.now());
+      // The lease first: a start refused because another instance runs the bot must not touch
+      // the desired state that instance is honouring.
       try {
         await this.launch();
       } catch (error) {
-        await this.deps.repo.setDesired(this.deps.botId, 'stopped', null, this.deps.clock.now());
         await this.audited(actor, 'start', 'failed', reason, error);
         throw error;
       }
+      await this.deps.repo.setDesired(this.deps.botId, 'running', null, this.deps.clock.now());
       await this.audited(actor, 'start', 'ok', reason);
       return this.view();
     });

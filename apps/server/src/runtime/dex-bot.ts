@@ -201,7 +201,9 @@ export class DexBot {
     if (st === undefined || candle.ts <= st.lastTs) return; // not ours, or already in history
     const started = performance.now();
     this.applyPendingConfig();
-    const now = this.deps.feed.clock.now();
+    // The candle's close, not the feed's clock: the feed may already be ticking the next candle
+    // while this one is processed, and everything about this candle happened at its close.
+    const now = candle.ts + this.tfMs;
     const { books } = this.deps;
     books.orders.onCandle(pair, candle);
     const { regime, signal } = this.see(pair, st, candle);
