@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Renders bench results as markdown tables for the README.
 //
-//   node bench/report.mjs [bench/results/indicators.json | bench/results/backtest.json] [--details]
+//   node bench/report.mjs [bench/results/<part>.json] [--details]
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -200,7 +200,61 @@ export function renderApiReport(result) {
   return lines.join('\n');
 }
 
-const RENDERERS = { backtest: renderBacktestReport, api: renderApiReport };
+function fmtMs(x) {
+  if (x === null || x === undefined || Number.isNaN(x)) return '–';
+  return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+function fmtX(x) {
+  return x >= 10 ? x.toFixed(0) : x.toFixed(1);
+}
+
+function counts(obj) {
+  return Object.entries(obj ?? {})
+    .sort(([, a], [, b]) => b - a)
+    .map(([k, n]) => `${n.toLocaleString('en-US')} ${k}`)
+    .join(', ');
+}
+
+/** Markdown for the runtime part: one bot cycle's latency beside the bare database transaction. */
+export function renderRuntimeReport(result) {
+  const { setup, cycle, peer, byKind, ratio, target, decisions, gc, slowest } = result;
+  const params = Object.entries(setup.strategyParams ?? {})
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const lines = [
+    `Bot runtime, one full cycle with the \`${setup.provider}\` provider (closed candle → books → decision stored → events), ` +
+      `${cycle.samples.toLocaleString('en-US')} cycles after ${setup.warmupCycles} warm-up, SQLite, \`${setup.strategy}\`` +
+      `${params === '' ? '' : ` (${params})`} on ${setup.pairs.join(', ')} ${setup.timeframe} replayed at ${setup.replayPaceMs} ms a candle, ` +
+      `${setup.socketClients} Socket.io client in the bot's room (target: p99 < ${target.p99Ms} ms).`,
+    '',
+    '| Measured | samples | p50 ms | p90 ms | p99 ms | max ms | vs peer (p99) | target |',
+    '|---|--:|--:|--:|--:|--:|--:|:-:|',
+    `| bot cycle | ${cycle.samples} | ${fmtMs(cycle.p50)} | ${fmtMs(cycle.p90)} | ${fmtMs(cycle.p99)} | ${fmtMs(cycle.max)} | ×${fmtX(ratio.p99)} | ${target.met ? '✓' : '✗'} |`,
+    `| … hold cycles | ${byKind.hold.samples} | ${fmtMs(byKind.hold.p50)} | ${fmtMs(byKind.hold.p90)} | ${fmtMs(byKind.hold.p99)} | ${fmtMs(byKind.hold.max)} | | |`,
+    `| … buy/sell cycles | ${byKind.buySell.samples} | ${fmtMs(byKind.buySell.p50)} | ${fmtMs(byKind.buySell.p90)} | ${fmtMs(byKind.buySell.p99)} | ${fmtMs(byKind.buySell.max)} | | |`,
+    `| bare SQLite transaction (peer) | ${peer.samples} | ${fmtMs(peer.p50)} | ${fmtMs(peer.p90)} | ${fmtMs(peer.p99)} | ${fmtMs(peer.max)} | 1 | |`,
+    '',
+    `Cycle / peer: ×${fmtX(ratio.p99)} at p99, ×${fmtX(ratio.p50)} at p50. Target p99 < ${target.p99Ms} ms: ` +
+      `**${target.met ? 'met' : 'not met'}** (p99 ${fmtMs(cycle.p99)} ms). Back to back the loop would run ` +
+      `${fmtInt(cycle.cyclesPerSec)} cycles/s (1 / mean cycle of ${fmtMs(cycle.mean)} ms); the replay paced them at ` +
+      `${cycle.pacedCyclesPerSec.toFixed(0)}/s.`,
+    '',
+    `The measured cycles decided ${counts(decisions.byAction)} (${counts(decisions.byStatus)}), as the socket client received them. ` +
+      `GC: ${gc.pauses} pauses, ${fmtMs(gc.totalMs)} ms in all, the longest ${fmtMs(gc.maxMs)} ms; ` +
+      `${slowest.withGcPause} of the ${slowest.cycles} slowest cycles (≥ p99) had a GC pause inside.`,
+    '',
+    `${result.node}, ${result.cpu} (${result.cores} cores), ${result.mode} run of ${result.generatedAt.slice(0, 10)}, ` +
+      `${result.durationSec.toFixed(0)} s; server, client and peer share one process.`,
+  ];
+  return lines.join('\n');
+}
+
+const RENDERERS = {
+  backtest: renderBacktestReport,
+  api: renderApiReport,
+  runtime: renderRuntimeReport,
+};
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {

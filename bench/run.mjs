@@ -12,7 +12,12 @@ import { performance } from 'node:perf_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderApiReport, renderBacktestReport, renderIndicatorsReport } from './report.mjs';
+import {
+  renderApiReport,
+  renderBacktestReport,
+  renderIndicatorsReport,
+  renderRuntimeReport,
+} from './report.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoDir = dirname(benchDir);
@@ -22,6 +27,7 @@ const PARTS = {
   indicators: { script: 'indicators/main.ts', render: renderIndicatorsReport },
   backtest: { script: 'backtest/main.ts', render: renderBacktestReport },
   api: { script: 'api/main.ts', render: renderApiReport },
+  runtime: { script: 'runtime/main.ts', render: renderRuntimeReport },
 };
 
 const args = process.argv.slice(2);
