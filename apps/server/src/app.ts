@@ -16,7 +16,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import type { Db } from './db/database.js';
 import type { Api } from './http/api.js';
 import { installAuthentication } from './http/authenticate.js';
-import { installErrorHandler, sendError } from './http/error-handler.js';
+import { installErrorHandler } from './http/error-handler.js';
 import { installSecurityHeaders, type SecurityHeaderOptions } from './http/security-headers.js';
 import { validatorCompiler } from './http/validators.js';
 import { loggerOptions } from './logging.js';
@@ -27,6 +27,7 @@ import { alertRoutes } from './realtime/alerts.routes.js';
 import type { Realtime } from './realtime/realtime.js';
 import { systemRoutes } from './system/system.routes.js';
 import { usersRoutes } from './users/users.routes.js';
+import { DASHBOARD_DIR, installDashboard } from './http/dashboard.js';
 
 export const API_PREFIX = '/api/v1';
 export const VERSION = '0.1.0';
@@ -61,6 +62,8 @@ export interface AppDeps {
   readonly bodyLimit?: number;
   /** Shared with the realtime layer so /metrics shows its sockets; a fresh one otherwise. */
   readonly metrics?: Metrics;
+  /** The built dashboard (apps/web/dist by default). */
+  readonly dashboardDir?: string;
   /** The Socket.io layer; when given, POST /system/alerts sends through it. */
   readonly realtime?: Realtime;
 }
@@ -153,14 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: API_PREFIX },
   );
 
-  app.get('/', { schema: { hide: true }, config: { auth: 'public' } }, (_req, reply) =>
-    sendError(
-      reply,
-      404,
-      'NOT_FOUND',
-      'the dashboard is not built yet; the API is under /api/v1 and its docs at /api/docs',
-    ),
-  );
+  await installDashboard(app, deps.dashboardDir ?? DASHBOARD_DIR, API_PREFIX);
   return app;
 }
 
