@@ -32,6 +32,7 @@ export async function installDashboard(
     );
     return;
   }
+  const assets = join(dir, 'assets');
   await app.register(fastifyStatic, {
     root: dir,
     wildcard: false,
@@ -39,7 +40,7 @@ export async function installDashboard(
     setHeaders(res, path) {
       res.setHeader(
         'cache-control',
-        path.includes(`${'/'}assets${'/'}`) ? `public, max-age=${YEAR_S}, immutable` : 'no-cache',
+        path.startsWith(assets) ? `public, max-age=${YEAR_S}, immutable` : 'no-cache',
       );
     },
   });
