@@ -34,6 +34,8 @@ const EnvSchema = Type.Object({
   }),
   NUMERUSX_AI_MAX_COST_USD_PER_DAY: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
   NUMERUSX_AI_MAX_TOKENS_PER_DAY: Type.Optional(Type.Integer({ minimum: 1 })),
+  NUMERUSX_AI_USD_PER_MILLION_IN: Type.Number({ minimum: 0, maximum: 10_000, default: 0 }),
+  NUMERUSX_AI_USD_PER_MILLION_OUT: Type.Number({ minimum: 0, maximum: 10_000, default: 0 }),
   NUMERUSX_REPLAY_PACE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 2000 }),
   NUMERUSX_PAPER_CAPITAL: Type.Number({ exclusiveMinimum: 0, maximum: 1e12, default: 10_000 }),
   NUMERUSX_LEASE_TTL_MS: Type.Integer({ minimum: 500, maximum: 600_000, default: 15_000 }),
@@ -87,6 +89,9 @@ export interface AiSettings {
   readonly openaiApiKey: string | undefined;
   readonly maxCostUsdPerDay: number | undefined;
   readonly maxTokensPerDay: number | undefined;
+  /** USD per million tokens, for the cost accounting and the cost budget (0: a local model). */
+  readonly usdPerMillionIn: number;
+  readonly usdPerMillionOut: number;
 }
 
 export interface RuntimeConfig {
@@ -167,6 +172,8 @@ function toConfig(env: Env): AppConfig {
       openaiApiKey: env.OPENAI_API_KEY,
       maxCostUsdPerDay: env.NUMERUSX_AI_MAX_COST_USD_PER_DAY,
       maxTokensPerDay: env.NUMERUSX_AI_MAX_TOKENS_PER_DAY,
+      usdPerMillionIn: env.NUMERUSX_AI_USD_PER_MILLION_IN,
+      usdPerMillionOut: env.NUMERUSX_AI_USD_PER_MILLION_OUT,
     },
     runtime: {
       replayPaceMs: env.NUMERUSX_REPLAY_PACE_MS,

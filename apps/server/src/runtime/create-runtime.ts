@@ -45,6 +45,8 @@ export const DEFAULT_BOT_SETTINGS: BotSettings = {
     openaiApiKey: undefined,
     maxCostUsdPerDay: undefined,
     maxTokensPerDay: undefined,
+    usdPerMillionIn: 0,
+    usdPerMillionOut: 0,
   },
   runtime: {
     replayPaceMs: 2000,

@@ -33,6 +33,7 @@ export function createModelProvider(
   const options: AiProviderOptions = {
     model: ai.model,
     mode: ai.mode,
+    pricing: { inputUsdPerMillion: ai.usdPerMillionIn, outputUsdPerMillion: ai.usdPerMillionOut },
     budget: {
       ...(ai.maxCostUsdPerDay === undefined ? {} : { maxCostUsdPerDay: ai.maxCostUsdPerDay }),
       ...(ai.maxTokensPerDay === undefined ? {} : { maxTokensPerDay: ai.maxTokensPerDay }),
