@@ -57,7 +57,8 @@ export const DecisionSummary = Type.Object({
   costUsd: Nullable(Type.Number()),
   orderId: Nullable(Type.Integer()),
   outcome: Nullable(Json, {
-    description: 'set when the resulting trade closed, e.g. {"pnl": 12.5}; null until then',
+    description:
+      'set once the horizon passed: {horizonMs, priceAtDecision, priceAfter, marketReturn, decisionReturn, scored, basis: "trade"|"paper", pnl}; null until then',
   }),
 });
 export type DecisionSummary = Static<typeof DecisionSummary>;
@@ -99,12 +100,19 @@ export const PerformanceGroup = Type.Object({
   totalPnl: Type.Number(),
   averagePnl: Nullable(Type.Number()),
   averageConfidence: Nullable(Type.Number()),
+  averageReturn: Nullable(Type.Number(), {
+    description: 'mean return of following the decisions over the horizon (0.01 = 1 %)',
+  }),
+  costUsd: Type.Number({ description: 'model spend on these decisions, USD' }),
 });
 export type PerformanceGroup = Static<typeof PerformanceGroup>;
 
 export const AiPerformance = Type.Object({
   evaluated: Type.Integer({ description: 'decisions whose outcome carries a pnl' }),
   unreadable: Type.Integer({ description: 'decisions with an outcome but no numeric pnl' }),
+  unscored: Type.Integer({
+    description: 'holds past their horizon: the market move is kept, there is no side to score',
+  }),
   byProvider: Type.Array(PerformanceGroup),
   byRegime: Type.Array(PerformanceGroup, { description: 'regime "unknown" when none stored' }),
   byConfidence: Type.Array(PerformanceGroup, { description: 'buckets of 0.1; the last is 0.9-1' }),

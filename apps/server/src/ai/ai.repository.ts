@@ -70,7 +70,7 @@ export class AiRepository {
   withOutcome(filter: OutcomeFilter) {
     let q = this.db
       .selectFrom('ai_decisions')
-      .select(['provider', 'regime', 'confidence', 'outcome'])
+      .select(['provider', 'regime', 'confidence', 'outcome', 'cost_usd'])
       .where('outcome', 'is not', null);
     if (filter.pair !== undefined) q = q.where('pair', '=', filter.pair);
     if (filter.provider !== undefined) q = q.where('provider', '=', filter.provider);

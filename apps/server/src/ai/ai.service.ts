@@ -22,6 +22,15 @@ interface Tally {
   losses: number;
   pnl: number;
   confidence: number;
+  /** Sum and count of decision returns (outcomes that carry one). */
+  returns: number;
+  returned: number;
+  costUsd: number;
+}
+
+interface Scored {
+  readonly pnl: number;
+  readonly decisionReturn: number | undefined;
 }
 
 export class AiService {
@@ -50,9 +59,11 @@ export class AiService {
   }
 
   /**
-   * Aggregates over decisions with an outcome. The outcome is the JSON the runtime writes when the
-   * decision's trade closes; its numeric `pnl` decides win (> 0) or loss (< 0). Rows without one are
-   * counted as unreadable rather than guessed.
+   * Aggregates over decisions with an outcome (the JSON the runtime writes once a decision's
+   * horizon has passed, runtime/outcomes.ts): its numeric `pnl` decides win (> 0) or loss (< 0),
+   * `decisionReturn` feeds the average return. Holds are stored `scored: false` (no side to be
+   * right about) and counted apart; outcomes without a numeric pnl are counted as unreadable
+   * rather than guessed. Cost is the model's spend on the decisions counted.
    */
   async performance(filter: OutcomeFilter): Promise<AiPerformance> {
     checkRange(filter.from, filter.to);
@@ -62,20 +73,27 @@ export class AiService {
     const byConfidence = new Map<string, Tally>();
     let evaluated = 0;
     let unreadable = 0;
+    let unscored = 0;
     for (const r of rows) {
-      const pnl = outcomePnl(r.outcome);
-      if (pnl === undefined) {
+      const scored = scoredOutcome(r.outcome);
+      if (scored === 'unscored') {
+        unscored++;
+        continue;
+      }
+      if (scored === undefined) {
         unreadable++;
         continue;
       }
       evaluated++;
-      add(byProvider, r.provider, pnl, r.confidence);
-      add(byRegime, r.regime ?? 'unknown', pnl, r.confidence);
-      add(byConfidence, confidenceBucket(r.confidence), pnl, r.confidence);
+      const cost = r.cost_usd ?? 0;
+      add(byProvider, r.provider, scored, r.confidence, cost);
+      add(byRegime, r.regime ?? 'unknown', scored, r.confidence, cost);
+      add(byConfidence, confidenceBucket(r.confidence), scored, r.confidence, cost);
     }
     return {
       evaluated,
       unreadable,
+      unscored,
       byProvider: groups(byProvider),
       byRegime: groups(byRegime),
       byConfidence: groups(byConfidence),
@@ -95,21 +113,48 @@ export function confidenceBucket(c: number): string {
   return `${(lo / 10).toFixed(1)}-${((lo + 1) / 10).toFixed(1)}`;
 }
 
-function outcomePnl(outcome: string | null): number | undefined {
+function scoredOutcome(outcome: string | null): Scored | 'unscored' | undefined {
   if (outcome === null) return undefined;
   const doc = parseJson(outcome);
-  if (typeof doc !== 'object' || doc === null || !('pnl' in doc)) return undefined;
+  if (typeof doc !== 'object' || doc === null) return undefined;
+  if ('scored' in doc && doc.scored === false) return 'unscored';
+  if (!('pnl' in doc)) return undefined;
   const pnl = doc.pnl;
-  return typeof pnl === 'number' && Number.isFinite(pnl) ? pnl : undefined;
+  if (typeof pnl !== 'number' || !Number.isFinite(pnl)) return undefined;
+  const ret = 'decisionReturn' in doc ? doc.decisionReturn : undefined;
+  return {
+    pnl,
+    decisionReturn: typeof ret === 'number' && Number.isFinite(ret) ? ret : undefined,
+  };
 }
 
-function add(map: Map<string, Tally>, key: string, pnl: number, confidence: number): void {
-  const t = map.get(key) ?? { decisions: 0, wins: 0, losses: 0, pnl: 0, confidence: 0 };
+function add(
+  map: Map<string, Tally>,
+  key: string,
+  scored: Scored,
+  confidence: number,
+  costUsd: number,
+): void {
+  const t = map.get(key) ?? {
+    decisions: 0,
+    wins: 0,
+    losses: 0,
+    pnl: 0,
+    confidence: 0,
+    returns: 0,
+    returned: 0,
+    costUsd: 0,
+  };
   t.decisions++;
-  if (pnl > 0) t.wins++;
-  if (pnl < 0) t.losses++;
-  t.pnl += pnl;
+  if (scored.pnl > 0) t.wins++;
+  if (scored.pnl < 0) t.losses++;
+  t.pnl += scored.pnl;
   t.confidence += confidence;
+  t.costUsd += costUsd;
+  if (scored.decisionReturn !== undefined) {
+    t.returns += scored.decisionReturn;
+    t.returned++;
+  }
   map.set(key, t);
 }
 
@@ -125,6 +170,8 @@ function groups(map: Map<string, Tally>): PerformanceGroup[] {
       totalPnl: t.pnl,
       averagePnl: t.decisions === 0 ? null : t.pnl / t.decisions,
       averageConfidence: t.decisions === 0 ? null : t.confidence / t.decisions,
+      averageReturn: t.returned === 0 ? null : t.returns / t.returned,
+      costUsd: t.costUsd,
     }));
 }
 

@@ -8,9 +8,9 @@ import { DB_BACKENDS, HOSTILE, clientsFor, expectError, qs, type Clients } from 
 
 //             provider   regime          confidence outcome              action  status
 const DECISIONS: [string, string | null, number, string | null, 'buy' | 'hold', string][] = [
-  ['rules', 'trending-up', 0.65, '{"pnl": 12}', 'buy', 'EXECUTED'], //  d1 win
-  ['rules', 'trending-up', 0.72, '{"pnl": -4}', 'buy', 'EXECUTED'], //  d2 loss
-  ['gemini', 'ranging', 0.95, '{"pnl": 8}', 'buy', 'EXECUTED'], //      d3 win
+  ['rules', 'trending-up', 0.65, '{"pnl": 12, "decisionReturn": 0.03}', 'buy', 'EXECUTED'], // d1 win
+  ['rules', 'trending-up', 0.72, '{"pnl": -4, "decisionReturn": -0.01}', 'buy', 'EXECUTED'], // d2 loss
+  ['gemini', 'ranging', 0.95, '{"pnl": 8}', 'buy', 'EXECUTED'], //      d3 win, no return stored
   ['gemini', null, 1.0, '{"note": "closed"}', 'buy', 'EXECUTED'], //    d4 outcome without pnl
   ['rules', 'ranging', 0.3, null, 'hold', 'HOLD'], //                   d5 no outcome yet
 ];
@@ -36,6 +36,7 @@ describe.each(DB_BACKENDS)('ai on $name', (backend) => {
     expect((await c.viewer.request('GET', '/ai/performance')).body).toEqual({
       evaluated: 0,
       unreadable: 0,
+      unscored: 0,
       byProvider: [],
       byRegime: [],
       byConfidence: [],
@@ -53,17 +54,17 @@ describe.each(DB_BACKENDS)('ai on $name', (backend) => {
     const r = await c.viewer.request('GET', '/ai/performance');
     expect(r.body).toMatchObject({ evaluated: 3, unreadable: 1 }); // d1–d3; d4 has no pnl
     expect(r.body['byProvider']).toEqual([
-      group('gemini', 1, 1, 0, 8, 0.95), // d3
-      group('rules', 2, 1, 1, 8, (0.65 + 0.72) / 2), // d1 + d2: 12 − 4 = 8
+      group('gemini', 1, 1, 0, 8, 0.95, null), // d3
+      group('rules', 2, 1, 1, 8, (0.65 + 0.72) / 2, (0.03 - 0.01) / 2), // d1 + d2: 12 − 4 = 8
     ]);
     expect(r.body['byRegime']).toEqual([
-      group('ranging', 1, 1, 0, 8, 0.95),
-      group('trending-up', 2, 1, 1, 8, (0.65 + 0.72) / 2),
+      group('ranging', 1, 1, 0, 8, 0.95, null),
+      group('trending-up', 2, 1, 1, 8, (0.65 + 0.72) / 2, (0.03 - 0.01) / 2),
     ]);
     expect(r.body['byConfidence']).toEqual([
-      group('0.6-0.7', 1, 1, 0, 12, 0.65),
-      group('0.7-0.8', 1, 0, 1, -4, 0.72),
-      group('0.9-1.0', 1, 1, 0, 8, 0.95),
+      group('0.6-0.7', 1, 1, 0, 12, 0.65, 0.03),
+      group('0.7-0.8', 1, 0, 1, -4, 0.72, -0.01),
+      group('0.9-1.0', 1, 1, 0, 8, 0.95, null),
     ]);
     const gemini = await c.viewer.request('GET', `/ai/performance${qs({ provider: 'gemini' })}`);
     expect(gemini.body).toMatchObject({ evaluated: 1, unreadable: 1 });
@@ -141,7 +142,15 @@ describe.each(DB_BACKENDS)('ai on $name', (backend) => {
   });
 });
 
-function group(key: string, n: number, wins: number, losses: number, pnl: number, conf: number) {
+function group(
+  key: string,
+  n: number,
+  wins: number,
+  losses: number,
+  pnl: number,
+  conf: number,
+  averageReturn: number | null,
+) {
   return {
     key,
     decisions: n,
@@ -151,6 +160,8 @@ function group(key: string, n: number, wins: number, losses: number, pnl: number
     totalPnl: pnl,
     averagePnl: pnl / n,
     averageConfidence: expect.closeTo(conf, 12) as number,
+    averageReturn: averageReturn === null ? null : (expect.closeTo(averageReturn, 12) as number),
+    costUsd: expect.closeTo(n * 0.0001, 12) as number, // every stored decision cost $0.0001
   };
 }
 

@@ -89,6 +89,20 @@ describe.each(DB_BACKENDS)('bot runtime on $name', (backend) => {
       inputs: { price: expect.any(Number), strategy: 'momentum' },
     });
     await tradesAgreeWithPortfolio(c.viewer, 10_000);
+    // Decisions older than the horizon (24 candles) have their outcome, and the hub aggregates them.
+    const settled = listed.filter((x) => x['outcome'] !== null);
+    expect(settled.length).toBeGreaterThan(0);
+    for (const x of settled) {
+      const o = x['outcome'] as Record<string, number | boolean | null>;
+      expect(o['horizonMs']).toBe(24 * 3_600_000);
+      expect(o['marketReturn']).toBeCloseTo(
+        Number(o['priceAfter']) / Number(o['priceAtDecision']) - 1,
+        12,
+      );
+      expect(o['scored']).toBe(x['action'] !== 'hold');
+    }
+    const perf = await c.viewer.request('GET', '/ai/performance');
+    expect(perf.body['unscored']).toBe(settled.filter((x) => x['action'] === 'hold').length);
     const status = await c.viewer.request('GET', '/bot/status');
     expect(status.body['lastDecisionAt']).toEqual(expect.any(Number));
   });
