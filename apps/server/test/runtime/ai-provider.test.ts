@@ -65,7 +65,7 @@ describe('an OpenAI-compatible model deciding for the bot', () => {
     await connected(socket);
     const alerts = collect(socket, 'system:alert');
     expect((await admin.request('POST', '/bot/start')).status).toBe(200);
-    await eventually(async () => alerts.length > 0, 20_000, 'the budget alert');
+    await eventually(() => Promise.resolve(alerts.length > 0), 20_000, 'the budget alert');
     await eventually(
       async () => {
         const d = await admin.request('GET', '/ai/decisions?provider=rules&limit=1');

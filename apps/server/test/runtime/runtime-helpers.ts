@@ -50,7 +50,9 @@ export async function tradesAgreeWithPortfolio(client: Client, capital: number):
     if (tr['status'] === 'closed') realized += num(tr['pnl']);
     else openCost += num(tr['entryPrice']) * num(tr['qty']) + num(tr['fee']);
   }
-  const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 4);
+  const close = (a: number, b: number) => {
+    expect(a).toBeCloseTo(b, 4);
+  };
   close(num(overview['realizedPnl']), realized);
   close(num(overview['cash']), capital + realized - openCost);
   const positions = overview['positions'] as { value: number }[];

@@ -85,8 +85,8 @@ describe.each(DB_BACKENDS)('bot runtime on $name', (backend) => {
     // Its detail shows the risk gate's verdict and the inputs the provider saw.
     const detail = await c.viewer.request('GET', `/ai/decisions/${String(entry?.['id'])}`);
     expect(detail.body).toMatchObject({
-      riskVerdict: { verdict: expect.stringMatching(/approve|resize/) },
-      inputs: { price: expect.any(Number), strategy: 'momentum' },
+      riskVerdict: { verdict: expect.stringMatching(/approve|resize/) as string },
+      inputs: { price: expect.any(Number) as number, strategy: 'momentum' },
     });
     await tradesAgreeWithPortfolio(c.viewer, 10_000);
     // Decisions older than the horizon (24 candles) have their outcome, and the hub aggregates them.
