@@ -46,6 +46,12 @@ const EnvSchema = Type.Object({
     { default: 'info' },
   ),
   NUMERUSX_TRUST_PROXY: Type.Boolean({ default: false }),
+  SOLANA_RPC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  NUMERUSX_MASTER_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  JUPITER_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  JUPITER_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  GECKO_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  NUMERUSX_LIVE_BUDGET: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e12 })),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -55,6 +61,8 @@ const SECRET_VARS = new Set([
   'NUMERUSX_ADMIN_PASSWORD',
   'GEMINI_API_KEY',
   'OPENAI_API_KEY',
+  'NUMERUSX_MASTER_KEY',
+  'JUPITER_API_KEY',
 ]);
 
 export type DatabaseConfig =
@@ -76,6 +84,8 @@ export interface AppConfig {
   /** Model provider settings (NUMERUSX_AI_*, GEMINI_BASE_URL, OPENAI_*). */
   readonly ai: AiSettings;
   readonly runtime: RuntimeConfig;
+  /** Live trading settings (read only when NUMERUSX_MODE=live). */
+  readonly live: LiveConfig;
   readonly corsOrigins: readonly string[];
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly trustProxy: boolean;
@@ -92,6 +102,17 @@ export interface AiSettings {
   /** USD per million tokens, for the cost accounting and the cost budget (0: a local model). */
   readonly usdPerMillionIn: number;
   readonly usdPerMillionOut: number;
+}
+
+export interface LiveConfig {
+  readonly rpcUrl: string | undefined;
+  /** Never logged; undefined: the 0600 key file in the data dir. */
+  readonly masterKey: string | undefined;
+  readonly jupiterBaseUrl: string | undefined;
+  readonly jupiterApiKey: string | undefined;
+  readonly geckoBaseUrl: string | undefined;
+  /** The quote amount the live bot may trade with (its ledger's starting cash). */
+  readonly budget: number | undefined;
 }
 
 export interface RuntimeConfig {
@@ -147,6 +168,12 @@ function toConfig(env: Env): AppConfig {
       { variable: 'OPENAI_BASE_URL' },
     );
   }
+  if (env.NUMERUSX_MODE === 'live' && env.NUMERUSX_LIVE_BUDGET === undefined) {
+    throw new ConfigurationError(
+      'NUMERUSX_LIVE_BUDGET: required when NUMERUSX_MODE=live (the most the bot may trade with, in the quote currency)',
+      { variable: 'NUMERUSX_LIVE_BUDGET' },
+    );
+  }
   if (env.NUMERUSX_AI_PROVIDER !== 'rules' && env.NUMERUSX_AI_MODEL === undefined) {
     throw new ConfigurationError(
       `NUMERUSX_AI_MODEL: required when NUMERUSX_AI_PROVIDER=${env.NUMERUSX_AI_PROVIDER}`,
@@ -174,6 +201,14 @@ function toConfig(env: Env): AppConfig {
       maxTokensPerDay: env.NUMERUSX_AI_MAX_TOKENS_PER_DAY,
       usdPerMillionIn: env.NUMERUSX_AI_USD_PER_MILLION_IN,
       usdPerMillionOut: env.NUMERUSX_AI_USD_PER_MILLION_OUT,
+    },
+    live: {
+      rpcUrl: env.SOLANA_RPC_URL,
+      masterKey: env.NUMERUSX_MASTER_KEY,
+      jupiterBaseUrl: env.JUPITER_BASE_URL,
+      jupiterApiKey: env.JUPITER_API_KEY,
+      geckoBaseUrl: env.GECKO_BASE_URL,
+      budget: env.NUMERUSX_LIVE_BUDGET,
     },
     runtime: {
       replayPaceMs: env.NUMERUSX_REPLAY_PACE_MS,

@@ -19,6 +19,7 @@ import { rooms } from './realtime/channels.js';
 import type { BotRuntime } from './runtime/bot-runtime.js';
 import type { FeedFactory } from './runtime/feed-factory.js';
 import type { Notify } from './runtime/notify.js';
+import { prepareLive } from './runtime/live-setup.js';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -77,13 +78,10 @@ export async function startServer(
   config: AppConfig,
   options: StartOptions = {},
 ): Promise<RunningServer> {
-  if (config.mode === 'live') {
-    throw new ConfigurationError(
-      'NUMERUSX_MODE=live is not available yet: the Jupiter live exchange ships with the bot runtime; use paper',
-      { variable: 'NUMERUSX_MODE' },
-    );
-  }
   const clock = options.clock ?? systemClock;
+  // Live mode refuses to start without a readable wallet, an RPC and a budget (all listed).
+  const liveSetup =
+    config.mode === 'live' ? await prepareLive(config.dataDir, config.live, clock) : undefined;
   const jwtSecret = loadJwtSecret(config.jwtSecret, config.dataDir);
   const db = openDatabase(config.database);
   let redis: Redis | undefined;
@@ -109,7 +107,15 @@ export async function startServer(
       cache,
       clock,
       jwtSecret,
-      bot: { ...config, ...(options.feeds === undefined ? {} : { feeds: options.feeds }) },
+      bot: {
+        mode: config.mode,
+        aiProvider: config.aiProvider,
+        geminiApiKey: config.geminiApiKey,
+        ai: config.ai,
+        runtime: config.runtime,
+        live: liveSetup,
+        ...(options.feeds === undefined ? {} : { feeds: options.feeds }),
+      },
       notify: (room, event, payload) => {
         relay.notify(room, event, payload);
       },

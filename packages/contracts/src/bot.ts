@@ -63,7 +63,18 @@ const Reason = Type.Optional(
 
 /** Optional body of start / stop / rearm; no body at all is fine too. */
 export const BotActionBody = Type.Union([
-  Type.Object({ reason: Reason }, { additionalProperties: false }),
+  Type.Object(
+    {
+      reason: Reason,
+      confirmLive: Type.Optional(
+        Type.Boolean({
+          description:
+            'start in live mode (admin only): true confirms that the bot trades real funds from the wallet',
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
   Type.Null(),
 ]);
 

@@ -57,7 +57,11 @@ export function botRoutes(app: Api, bot: BotService, runtime: RuntimeSettings): 
         config: { auth },
       },
       async (req) => {
-        await bot.control(actorOf(req), action, req.body?.reason);
+        const role = req.user?.role ?? 'viewer';
+        await bot.control(actorOf(req), action, req.body?.reason, {
+          role,
+          confirmLive: req.body?.confirmLive,
+        });
         return bot.status(runtime);
       },
     );

@@ -14,7 +14,7 @@ import { Conflict, RISK_PARAMS, type Clock } from '@numerusx/core';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import { isUniqueViolation } from '../db/database-errors.js';
 import { paramSpecViews } from '../strategies/strategies.js';
-import type { BotRuntime } from '../runtime/bot-runtime.js';
+import type { BotRuntime, LiveConsent } from '../runtime/bot-runtime.js';
 import { DEFAULT_BOT_ID } from './bot-id.js';
 import type { BotConfigRow, BotRepository, LogFilter, LogRow } from './bot.repository.js';
 import { defaultTradingConfig, resolveTradingConfig } from './trading-config.js';
@@ -80,8 +80,13 @@ export class BotService {
   }
 
   /** start / stop / rearm through the runtime (each audited there). */
-  async control(actor: Actor, action: BotAction, reason: string | undefined): Promise<void> {
-    if (action === 'start') await this.runtime.start(actor, reason);
+  async control(
+    actor: Actor,
+    action: BotAction,
+    reason: string | undefined,
+    live?: LiveConsent,
+  ): Promise<void> {
+    if (action === 'start') await this.runtime.start(actor, reason, live);
     else if (action === 'stop') await this.runtime.stop(actor, reason);
     else await this.runtime.rearm(actor, reason);
   }

@@ -42,7 +42,7 @@ export async function flushBooks(
       fee: fill.fee,
       slippage: fill.slippage,
       exit_reason: fill.exitReason ?? null,
-      external_id: null,
+      external_id: meta.externalId ?? null,
     });
     trades.push(...(await bookTrade(tx, repo, books, fill, closed, meta)));
   }
@@ -124,7 +124,7 @@ async function bookTrade(
   books: TradingBooks,
   fill: Fill,
   closed: ClosedTrade | undefined,
-  meta: { rowId: number | undefined; decisionId: number | null },
+  meta: { rowId: number | undefined; decisionId: number | null; externalId?: string },
 ): Promise<TradeRow[]> {
   const open = books.openTrade.get(fill.pair);
   if (fill.side === 'buy') {

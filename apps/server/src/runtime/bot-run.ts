@@ -11,7 +11,10 @@
  */
 import type { MarketFeed } from '@numerusx/adapters';
 import type { TradingConfig } from '@numerusx/contracts';
-import { isTerminal, type Clock } from '@numerusx/core';
+import type { JupiterLiveExchange } from '@numerusx/adapters';
+import { ConfigurationError, isTerminal, type Clock } from '@numerusx/core';
+import { PaperExecutor, type Executor } from './executor.js';
+import { LiveExecutor } from './live-executor.js';
 import type { Announcer } from './announcer.js';
 import type { BotLog } from './bot-log.js';
 import { flushBooks } from './book-writer.js';
@@ -32,6 +35,7 @@ export interface RunHandle {
   readonly books: TradingBooks;
   readonly feed: MarketFeed;
   readonly decisions: DecisionSource;
+  readonly executor: Executor;
   readonly config: TradingConfig;
   readonly startedAt: number;
   stop(how: { emergency?: boolean; closePositions?: boolean }): Promise<void>;
@@ -48,6 +52,8 @@ export interface RunDeps {
   readonly wallClock: Clock;
   readonly outcomeHorizonCandles: number;
   readonly onCycle?: ((ms: number) => void) | undefined;
+  /** Live mode: the Jupiter exchange (built at start from the wallet) and the budget it trades. */
+  readonly live?: { readonly exchange: JupiterLiveExchange; readonly budget: number } | undefined;
 }
 
 export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHandle> {
@@ -69,7 +75,20 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
       ...positions.flatMap((p) => (p.pair === null ? [] : [p.pair])),
     ]),
   ];
-  const books = new TradingBooks({ botId, capital: row.capital, pairs, runId: `r${lease.token}` });
+  let capital = row.capital;
+  if (deps.live !== undefined) {
+    if (fills.some((f) => f.external_id === null)) {
+      throw new ConfigurationError(
+        'live mode needs books of its own: this database holds paper trades (use another DATABASE_URL / NUMERUSX_DATA_DIR)',
+      );
+    }
+    // The budget is the cash the live ledger starts from, fixed by the first live fill.
+    if (fills.length === 0 && capital !== deps.live.budget) {
+      capital = deps.live.budget;
+      await repo.setCapital(botId, capital);
+    }
+  }
+  const books = new TradingBooks({ botId, capital, pairs, runId: `r${lease.token}` });
   for (const problem of books.restore(fills, positions, trades)) {
     await deps.log.error(`books rebuilt from fills disagree with the stored positions: ${problem}`);
   }
@@ -78,6 +97,18 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
   const events = feed.events(abort.signal);
   await feed.start();
   const decisions = deps.decisions();
+  const executor: Executor =
+    deps.live === undefined
+      ? new PaperExecutor(books)
+      : new LiveExecutor({
+          botId,
+          books,
+          exchange: deps.live.exchange,
+          repo,
+          lease,
+          announce: deps.announce,
+          log: deps.log,
+        });
   const dex = new DexBot(
     {
       botId,
@@ -86,6 +117,7 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
       feed,
       lease,
       decisions,
+      executor,
       announce: deps.announce,
       log: deps.log,
       outcomeHorizonCandles: deps.outcomeHorizonCandles,
@@ -97,7 +129,7 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
   dex.onCycle = deps.onCycle;
   try {
     await dex.warmUp();
-    await reconcile(deps, books, lease, feed.clock.now());
+    await reconcile(deps, books, lease, feed.clock.now(), executor.live);
   } catch (error) {
     abort.abort();
     await feed.stop();
@@ -121,6 +153,7 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
     books,
     feed,
     decisions,
+    executor,
     config,
     startedAt: deps.wallClock.now(),
     async stop(how) {
@@ -130,7 +163,15 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
       decisions.close();
       if (how.emergency === true) {
         // The feed's clock stands at its last event: the halt is stamped after everything booked.
-        await emergency(deps, dex, books, lease, feed.clock.now(), how.closePositions === true);
+        await emergency(
+          deps,
+          dex,
+          books,
+          executor,
+          lease,
+          feed.clock.now(),
+          how.closePositions === true,
+        );
       }
       await deps.log.info(how.emergency === true ? 'halted (emergency)' : 'stopped');
     },
@@ -142,6 +183,7 @@ async function reconcile(
   books: TradingBooks,
   lease: Lease,
   now: number,
+  live: boolean,
 ): Promise<void> {
   const { repo, botId } = deps;
   const [pending, working] = await Promise.all([
@@ -149,7 +191,15 @@ async function reconcile(
     repo.workingOrders(botId),
   ]);
   const dropped: { id: number; reason: string }[] = [];
-  for (const order of working) {
+  if (live && working.length > 0) {
+    // A swap may have landed before the process died: sending it again could buy twice.
+    await deps.log.error(
+      `${working.length} live order(s) were being sent when the process stopped; they are kept ` +
+        'pending and NOT sent again: check the wallet and the explorer, then cancel them',
+      { orders: working.map((o) => ({ id: o.id, clientId: o.client_id, details: o.details })) },
+    );
+  }
+  for (const order of live ? [] : working) {
     const r = books.replace(order, now);
     if (!r.ok) dropped.push({ id: order.id, reason: r.reason });
   }
@@ -168,8 +218,8 @@ async function reconcile(
     return flushBooks(tx, repo, books, { now, snapshot: false });
   });
   await deps.announce.flushed(flushed);
-  const replaced = working.length - dropped.length;
-  if (pending.length + working.length > 0) {
+  const replaced = live ? 0 : working.length - dropped.length;
+  if (!live && pending.length + working.length > 0) {
     await deps.log.warn(
       `recovered after a restart: ${replaced} working order(s) placed again, ` +
         `${dropped.length} cancelled, ${pending.length} interrupted decision(s) marked FAILED`,
@@ -183,26 +233,21 @@ async function emergency(
   deps: RunDeps,
   dex: DexBot,
   books: TradingBooks,
+  executor: Executor,
   lease: Lease,
   now: number,
   closePositions: boolean,
 ): Promise<void> {
-  const owner = {
-    source: 'bot',
-    decisionId: null,
-    createdBy: null,
-    stopLoss: null,
-    takeProfit: null,
-  } as const;
   await dex.exclusive(async () => {
+    for (const o of books.orders.openOrders()) {
+      // Cancelling a parent cancels its legs: skip what an earlier cancel already ended.
+      if (!isTerminal(books.orders.order(o.id)?.status ?? 'cancelled')) {
+        books.orders.cancel(o.id, now, 'emergency stop');
+      }
+    }
     if (closePositions) {
-      books.closeAll(undefined, now, 'emergency', owner, true);
-    } else {
-      for (const o of books.orders.openOrders()) {
-        // Cancelling a parent cancels its legs: skip what an earlier cancel already ended.
-        if (!isTerminal(books.orders.order(o.id)?.status ?? 'cancelled')) {
-          books.orders.cancel(o.id, now, 'emergency stop');
-        }
+      for (const p of books.ledger.snapshot().positions) {
+        await executor.exitNow(p.pair, now, 'emergency');
       }
     }
     const flushed = await deps.repo.fenced(lease, (tx) =>

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Conflict, NumerusError, type Clock } from '@numerusx/core';
+import { Conflict, Forbidden, NumerusError, ValidationError, type Clock } from '@numerusx/core';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { BotLog } from './bot-log.js';
 import type { OrderRequestBody, Ticker, TradingConfig } from '@numerusx/contracts';
@@ -19,6 +19,12 @@ import type { Lease, OrderRow, RuntimeRepository, RuntimeRow } from './runtime.r
 
 export type RuntimeState =
   'stopped' | 'starting' | 'running' | 'stopping' | 'emergency-stopped' | 'error';
+
+/** What starting a live bot needs: an admin who confirmed, knowing it trades real funds. */
+export interface LiveConsent {
+  readonly role: 'admin' | 'trader' | 'viewer';
+  readonly confirmLive?: boolean | undefined;
+}
 
 export interface RuntimeView {
   readonly state: RuntimeState;
@@ -41,6 +47,8 @@ export interface BotRuntimeDeps {
   /** Builds and runs the loop under a lease (bot-run.ts); resolves once it is running. */
   readonly launch: (ctx: RunContext) => Promise<RunHandle>;
   readonly manual: ManualDeps;
+  /** Set in live mode: starting needs an admin's explicit confirmation naming the risk. */
+  readonly live?: { readonly address: string } | undefined;
   /** Reports an unexpected failure to the process log. */
   readonly onError: (error: unknown) => void;
 }
@@ -109,10 +117,26 @@ export class BotRuntime {
     await this.standby();
   }
 
-  start(actor: Actor, reason?: string): Promise<RuntimeView> {
+  start(actor: Actor, reason?: string, live?: LiveConsent): Promise<RuntimeView> {
     return this.serial(async () => {
       if (this.state === 'running' || this.state === 'starting') {
         throw new Conflict('the bot is already running', { state: this.state });
+      }
+      if (this.deps.live !== undefined) {
+        const refusal =
+          live?.role !== 'admin'
+            ? new Forbidden('live trading: only an admin can start the bot')
+            : live.confirmLive !== true
+              ? new ValidationError(
+                  `live mode trades real funds from wallet ${this.deps.live.address}: ` +
+                    'confirm with {"confirmLive": true}',
+                  { field: 'confirmLive' },
+                )
+              : undefined;
+        if (refusal !== undefined) {
+          await this.audited(actor, 'start', 'denied', reason, refusal);
+          throw refusal;
+        }
       }
       const row = await this.row();
       if (row.desired_state === 'emergency-stopped') {
@@ -385,7 +409,7 @@ export class BotRuntime {
   private audited(
     actor: Actor,
     action: string,
-    outcome: 'ok' | 'failed',
+    outcome: 'ok' | 'failed' | 'denied',
     reason: string | undefined,
     error?: unknown,
     extra?: Record<string, unknown>,

@@ -18,6 +18,7 @@ import { replayFeedFactory, type FeedFactory } from './feed-factory.js';
 import { createModelProvider } from './model-provider.js';
 import type { Notify } from './notify.js';
 import { RuntimeRepository } from './runtime.repository.js';
+import type { LiveSetup } from './live-setup.js';
 import type { TradingConfig } from '@numerusx/contracts';
 
 /** What the runtime needs to know from the configuration (AppConfig's subset; CLI-safe defaults). */
@@ -31,6 +32,8 @@ export interface BotSettings {
   readonly marketDataDir?: string | undefined;
   /** Overrides the feed (tests, bench). */
   readonly feeds?: FeedFactory | undefined;
+  /** Live mode's exchange and feed, prepared at server start (live-setup.ts). */
+  readonly live?: LiveSetup | undefined;
 }
 
 export const DEFAULT_BOT_SETTINGS: BotSettings = {
@@ -83,6 +86,7 @@ export function createBotRuntime(ports: RuntimePorts): BotRuntime {
   });
   const feeds =
     settings.feeds ??
+    settings.live?.feeds ??
     replayFeedFactory({ paceMs: settings.runtime.replayPaceMs, dataDir: settings.marketDataDir });
   const ref: { runtime?: BotRuntime; source?: DecisionSource } = {};
   const decisions = (): DecisionSource => {
@@ -121,6 +125,7 @@ export function createBotRuntime(ports: RuntimePorts): BotRuntime {
     log,
     clock,
     leaseTtlMs: settings.runtime.leaseTtlMs,
+    live: settings.live === undefined ? undefined : { address: settings.live.address },
     capital: settings.runtime.paperCapital,
     manual: { repo, announce, log },
     onError: ports.onError,
@@ -137,6 +142,10 @@ export function createBotRuntime(ports: RuntimePorts): BotRuntime {
           wallClock: clock,
           outcomeHorizonCandles: settings.runtime.outcomeHorizonCandles,
           onCycle: ports.onCycle,
+          live:
+            settings.live === undefined
+              ? undefined
+              : { exchange: settings.live.exchange, budget: settings.live.budget },
         },
         ctx,
       ),

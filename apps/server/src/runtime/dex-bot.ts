@@ -32,6 +32,7 @@ import type { BotLog } from './bot-log.js';
 import { flushBooks, type Flushed } from './book-writer.js';
 import type { Announcer } from './announcer.js';
 import type { DecisionSource } from './decision-source.js';
+import type { Executor } from './executor.js';
 import { Outcomes } from './outcomes.js';
 import type { Lease, RuntimeRepository } from './runtime.repository.js';
 import type { TradingBooks } from './trading-books.js';
@@ -52,6 +53,8 @@ export interface DexBotDeps {
   readonly feed: MarketFeed;
   readonly lease: Lease;
   readonly decisions: DecisionSource;
+  /** The paper order manager or the live Jupiter swaps. */
+  readonly executor: Executor;
   readonly announce: Announcer;
   readonly log: BotLog;
   /** Candles after a decision at which its outcome is measured. */
@@ -189,8 +192,9 @@ export class DexBot {
   private async onTick(pair: string, price: number, ts: number, source: string): Promise<void> {
     this.deps.announce.tick(pair, price, ts, source);
     this.ticks.set(pair, { price, ts, source });
-    const exit = this.deps.books.onTick(pair, price, ts);
+    const exit = this.deps.books.guardExit(pair, price, ts);
     if (exit === undefined) return;
+    await this.deps.executor.exitNow(pair, ts, exit);
     const flushed = await this.write(ts, true);
     await this.deps.log.info(`${pair}: ${exit} hit at ${price}; position closed`, { pair, price });
     await this.deps.announce.flushed(flushed);
@@ -287,21 +291,12 @@ export class DexBot {
         message: `an entry order for ${pair} is still waiting for its fill`,
       });
     } else {
+      const { executor } = this.deps;
       try {
-        if (decision.action === 'buy') {
-          const request = {
-            type: 'market' as const,
-            side: 'buy' as const,
-            pair,
-            quoteAmount: verdict.sizeUsd,
-            clientId: `${botId}:d${stored.id}`,
-          };
-          placed = books.submit(request, now, owner).id;
-        } else {
-          const before = books.orders.allOrders().length;
-          books.closeAll(pair, now, 'signal', owner);
-          placed = books.orders.allOrders()[before]?.id;
-        }
+        placed =
+          decision.action === 'buy'
+            ? await executor.buy(pair, verdict.sizeUsd, now, owner, `${botId}:d${stored.id}`)
+            : await executor.sell(pair, now, 'signal', owner);
       } catch (e) {
         status = 'FAILED';
         error = e instanceof Error ? e.message : String(e);

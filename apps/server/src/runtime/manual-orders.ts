@@ -55,7 +55,7 @@ export function submitManual(
     if (existing !== undefined) return existing;
     const side = (request as { side?: 'buy' | 'sell' }).side ?? fixedSide(request);
     if (side === 'buy' && BUY_TYPES.has(request.type)) gate(run, request, now);
-    const order = books.submit(request, now, {
+    const id = await run.executor.manual(request, now, {
       source: 'manual',
       decisionId: null,
       createdBy: actor.id,
@@ -66,8 +66,9 @@ export function submitManual(
       flushBooks(tx, deps.repo, books, { now, snapshot: false }),
     );
     await deps.announce.flushed(flushed);
-    const row = flushed.orders.find((o) => o.client_id === order.clientId);
-    if (row === undefined) throw new InvalidOrder(`order ${order.id} was not stored`);
+    const rowId = books.meta.get(id)?.rowId;
+    const row = rowId === undefined ? undefined : await deps.repo.order(rowId);
+    if (row === undefined) throw new InvalidOrder(`order ${id} was not stored`);
     await deps.log.info(
       `manual ${request.type} ${side} ${request.pair} by ${actor.username ?? '?'}`,
       {

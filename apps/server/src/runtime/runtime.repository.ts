@@ -155,6 +155,10 @@ export class RuntimeRepository {
       .execute();
   }
 
+  async setCapital(botId: string, capital: number): Promise<void> {
+    await this.db.updateTable('bot_runtime').set({ capital }).where('bot_id', '=', botId).execute();
+  }
+
   // --- reads used to rebuild the books at start -------------------------------------------------
 
   fills(botId: string): Promise<FillRow[]> {

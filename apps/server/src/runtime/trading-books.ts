@@ -30,6 +30,8 @@ export interface OrderMeta {
   /** Protective levels of the position a filled buy opens (the decision's stop and target). */
   readonly stopLoss: number | null;
   readonly takeProfit: number | null;
+  /** The venue's id of the execution (a Solana signature live). */
+  externalId?: string;
 }
 
 export interface BooksOptions {
@@ -191,10 +193,10 @@ export class TradingBooks {
   }
 
   /**
-   * The position monitor's check of one price; marks the ledger and closes the position at that
-   * price when a level is crossed. Returns the exit, if any.
+   * The position monitor's check of one price: when a level is crossed the ledger is marked at
+   * that price and the exit returned (the executor sells); otherwise the trail may move up.
    */
-  onTick(pair: string, price: number, ts: number): GuardExit | undefined {
+  guardExit(pair: string, price: number, ts: number): GuardExit | undefined {
     const guard = this.guards.get(pair);
     if (guard === undefined || this.ledger.qty(pair) <= 0) return undefined;
     const r = checkGuard(guard, price);
@@ -206,14 +208,6 @@ export class TradingBooks {
       return undefined;
     }
     this.ledger.mark(pair, price, ts);
-    const owner = {
-      source: 'bot',
-      decisionId: null,
-      createdBy: null,
-      stopLoss: null,
-      takeProfit: null,
-    } as const;
-    this.closeAll(pair, ts, r.exit.reason, owner, true);
     return r.exit.reason;
   }
 
