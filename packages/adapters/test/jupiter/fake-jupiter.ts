@@ -16,6 +16,7 @@ import {
   type Blockhash,
 } from '@solana/kit';
 import { startFake, type FakeServer } from '../ai/fake-http.js';
+import { priceBody } from '../feeds/fake-markets.js';
 
 export const MEMO_PROGRAM = 'MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr';
 /** 32 bytes of base58: any valid-looking hash does for a fake cluster. */
@@ -30,6 +31,8 @@ export interface JupiterScript {
   quoteError?: { status: number; json: unknown };
   /** Make someone else the fee payer of the built transaction. */
   feePayer?: string;
+  /** Also answer Jupiter's Price API v3 (same host as the Swap API) with these USD prices by mint. */
+  prices?: Readonly<Record<string, number>>;
 }
 
 export function defaultJupiterScript(): JupiterScript {
@@ -44,6 +47,9 @@ export function defaultJupiterScript(): JupiterScript {
 export async function startFakeJupiter(script: JupiterScript): Promise<FakeServer> {
   return startFake((req) => {
     const url = new URL(req.path, 'http://x');
+    if (req.method === 'GET' && url.pathname.startsWith('/price/v3') && script.prices) {
+      return { json: priceBody(script.prices) };
+    }
     if (req.method === 'GET' && url.pathname === '/swap/v1/quote') {
       if (script.quoteError !== undefined) return script.quoteError;
       const q = url.searchParams;
