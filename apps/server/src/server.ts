@@ -20,6 +20,7 @@ import type { BotRuntime } from './runtime/bot-runtime.js';
 import type { FeedFactory } from './runtime/feed-factory.js';
 import type { Notify } from './runtime/notify.js';
 import { prepareLive } from './runtime/live-setup.js';
+import { RedisTtlCache } from './kv/redis-ttl-cache.js';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -79,9 +80,6 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
-  // Live mode refuses to start without a readable wallet, an RPC and a budget (all listed).
-  const liveSetup =
-    config.mode === 'live' ? await prepareLive(config.dataDir, config.live, clock) : undefined;
   const jwtSecret = loadJwtSecret(config.jwtSecret, config.dataDir);
   const db = openDatabase(config.database);
   let redis: Redis | undefined;
@@ -95,6 +93,12 @@ export async function startServer(
         ? undefined
         : await openRedis(config.redisUrl, options.redisKeyPrefix);
     const kv = redis === undefined ? new MemoryKvStore(clock) : new RedisKvStore(redis);
+    const metrics = new Metrics();
+    // Live mode refuses to start without a readable wallet, an RPC and a budget (all listed).
+    const liveSetup =
+      config.mode === 'live'
+        ? await prepareLive(config.dataDir, config.live, clock, redis && new RedisTtlCache(redis))
+        : undefined;
     // Runtime events and errors go through relays: Socket.io and the logger exist only later.
     const relay: { notify: Notify; onError: (error: unknown) => void } = {
       notify: () => undefined,
@@ -123,7 +127,10 @@ export async function startServer(
         relay.onError(error);
       },
       ...(options.marketDataDir === undefined ? {} : { marketDataDir: options.marketDataDir }),
-      ...(options.onCycle === undefined ? {} : { onCycle: options.onCycle }),
+      onCycle: (ms) => {
+        metrics.botCycle.observe(ms / 1000);
+        options.onCycle?.(ms);
+      },
       ...(options.readCacheTtlMs !== undefined ? { readCacheTtlMs: options.readCacheTtlMs } : {}),
       ...(options.accessTokenTtlMs !== undefined
         ? { accessTokenTtlMs: options.accessTokenTtlMs }
@@ -131,7 +138,6 @@ export async function startServer(
     });
     await services.revocation.restore();
     const firstAdmin = await services.users.ensureAdmin(config.admin);
-    const metrics = new Metrics();
     realtime = await createRealtime({
       accessTokens: services.accessTokens,
       revocation: services.revocation,

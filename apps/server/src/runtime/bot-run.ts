@@ -82,6 +82,17 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
         'live mode needs books of its own: this database holds paper trades (use another DATABASE_URL / NUMERUSX_DATA_DIR)',
       );
     }
+    // Token safety before real money touches a pair: mint/freeze authority, holders, liquidity.
+    for (const pair of config.pairs) {
+      const report = await deps.live.exchange.checkSafety(pair);
+      if (!report.ok) {
+        const why = report.vetoes.map((v) => `${v.check}: ${v.message}`).join('; ');
+        throw new ConfigurationError(`${pair} failed the token safety checks: ${why}`, {
+          pair,
+          vetoes: report.vetoes,
+        });
+      }
+    }
     // The budget is the cash the live ledger starts from, fixed by the first live fill.
     if (fills.length === 0 && capital !== deps.live.budget) {
       capital = deps.live.budget;

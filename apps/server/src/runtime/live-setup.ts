@@ -9,6 +9,7 @@ import {
   LiveFeed,
   checkLiveReadiness,
   realScheduler,
+  type TtlCache,
 } from '@numerusx/adapters';
 import { ConfigurationError, type Clock } from '@numerusx/core';
 import type { LiveConfig } from '../config.js';
@@ -26,6 +27,8 @@ export async function prepareLive(
   dataDir: string,
   live: LiveConfig,
   clock: Clock,
+  /** Shared answers of the price and candle APIs (Redis when the instances share one). */
+  cache?: TtlCache  ,
 ): Promise<LiveSetup> {
   const readiness = await checkLiveReadiness({
     dataDir,
@@ -60,7 +63,7 @@ export async function prepareLive(
           ...urls,
           ...(live.geckoBaseUrl === undefined ? {} : { geckoBaseUrl: live.geckoBaseUrl }),
         },
-        { clock },
+        { clock, ...(cache === undefined ? {} : { cache }) },
       ),
     );
   return { exchange, feeds, budget: live.budget ?? 0, address: exchange.address };

@@ -1,6 +1,7 @@
 /**
  * Prometheus metrics (prom-client), one registry per app so several apps in one process (tests) do
- * not collide: process metrics, HTTP request durations by route and status, connected sockets.
+ * not collide: process metrics, HTTP request durations by route and status, connected sockets,
+ * bot cycle durations.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
@@ -23,6 +24,13 @@ export class Metrics {
     name: 'numerusx_socket_events_emitted_total',
     help: 'Socket.io events emitted, by event name',
     labelNames: ['event'] as const,
+    registers: [this.registry],
+  });
+
+  readonly botCycle = new Histogram({
+    name: 'numerusx_bot_cycle_seconds',
+    help: 'One bot cycle: a closed candle to its stored decision and events',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1, 5, 30],
     registers: [this.registry],
   });
 

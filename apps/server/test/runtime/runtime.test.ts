@@ -105,6 +105,9 @@ describe.each(DB_BACKENDS)('bot runtime on $name', (backend) => {
     expect(perf.body['unscored']).toBe(settled.filter((x) => x['action'] === 'hold').length);
     const status = await c.viewer.request('GET', '/bot/status');
     expect(status.body['lastDecisionAt']).toEqual(expect.any(Number));
+    const metrics = await (await fetch(`${t.api}/metrics`)).text();
+    const cycles = /^numerusx_bot_cycle_seconds_count (\d+)/m.exec(metrics);
+    expect(Number(cycles?.[1])).toBeGreaterThan(0);
   });
 
   it('manual orders: idempotent by clientId, refused by the risk gate with what it allows, cancellable', async () => {
