@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NumerusError, RateLimited } from '@numerusx/core';
-import { isDatabaseDataError } from '../db/database-errors.js';
+import { isDatabaseDataError, isUniqueViolation } from '../db/database-errors.js';
 
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   VALIDATION_ERROR: 400,
@@ -64,6 +64,15 @@ export function installErrorHandler(app: FastifyInstance): void {
       // Fastify's own client errors: body too large, bad JSON, unsupported media type, rate limit.
       const code = fe.statusCode === 429 ? 'RATE_LIMITED' : fe.code.replace(/^FST_ERR_/, '');
       return sendError(reply, fe.statusCode, code, fe.message);
+    }
+    if (isUniqueViolation(error)) {
+      // A lost race on an insert (two requests creating the same thing at once): the loser's answer.
+      return sendError(
+        reply,
+        409,
+        'CONFLICT',
+        'a record with the same unique key was written at the same time; reload and retry',
+      );
     }
     if (isDatabaseDataError(error)) {
       // A value the database cannot store (e.g. NUL in text on PostgreSQL): the input's fault.

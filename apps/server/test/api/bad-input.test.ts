@@ -135,6 +135,15 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     );
   });
 
+  it('two admins creating the same username at once: one 201, the other 409, never a 500', async () => {
+    const body = { username: 'twin', password: 'long-enough-password', role: 'viewer' };
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => admin.request('POST', '/users', { body })),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409]);
+  });
+
   it('unknown routes: 404 in the same shape', async () => {
     const r = await admin.request('GET', '/nope');
     expect(r.status).toBe(404);
