@@ -53,12 +53,19 @@ describe('numerusx serve', () => {
     expect(r.stderr).toMatch(/^numerusx: PORT: /);
   });
 
-  it('live mode is refused until the Jupiter adapter exists', async () => {
-    const r = await runCli(['serve'], {
-      env: { NUMERUSX_MODE: 'live', NUMERUSX_DATA_DIR: mkdtempSync(join(tmpdir(), 'nx-')) },
+  it('live mode is refused without a budget, then without a wallet and an RPC, saying so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nx-'));
+    const noBudget = await runCli(['serve'], {
+      env: { NUMERUSX_MODE: 'live', NUMERUSX_DATA_DIR: dir },
     });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/NUMERUSX_MODE=live is not available yet/);
+    expect(noBudget.code).toBe(1);
+    expect(noBudget.stderr).toMatch(/NUMERUSX_LIVE_BUDGET: required when NUMERUSX_MODE=live/);
+    const noWallet = await runCli(['serve'], {
+      env: { NUMERUSX_MODE: 'live', NUMERUSX_DATA_DIR: dir, NUMERUSX_LIVE_BUDGET: '100' },
+    });
+    expect(noWallet.code).toBe(1);
+    expect(noWallet.stderr).toMatch(/NUMERUSX_MODE=live cannot start: .*wallet/i);
+    expect(noWallet.stderr).toMatch(/SOLANA_RPC_URL/);
   });
 });
 

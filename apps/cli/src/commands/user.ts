@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
+import { readStdinSecret } from '../stdin-secret.js';
 import { ValidationError } from '@numerusx/core';
 import type { Services } from '@numerusx/server';
 
@@ -47,18 +48,9 @@ async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
 }
 
 async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) {
-    throw new ValidationError(
-      'pipe the password on standard input, e.g. `echo "$PW" | numerusx user add alice`',
-    );
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const password = Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-  if (password === '') throw new ValidationError('no password on standard input');
-  return password;
+  // One trailing newline is the pipe's (echo), not the password's.
+  const text = await readStdinSecret('password', 'echo "$PW" | numerusx user add alice');
+  return text.replace(/\r?\n$/, '');
 }
 
 async function findId(s: Services, username: string): Promise<number> {

@@ -5,7 +5,8 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { NotFound, ValidationError } from '@numerusx/core';
+import { readStdinSecret } from '../stdin-secret.js';
+import { NotFound } from '@numerusx/core';
 import { MASTER_KEY_ENV, importWallet, masterKeySource, walletInfo } from '@numerusx/adapters';
 
 /** As the server's loadConfig resolves it: NUMERUSX_DATA_DIR, empty counts as unset, ./data. */
@@ -14,17 +15,8 @@ function dataDir(): string {
   return resolve(value === undefined || value === '' ? './data' : value);
 }
 
-async function readSecret(): Promise<string> {
-  if (process.stdin.isTTY) {
-    throw new ValidationError(
-      'pipe the secret key on standard input, e.g. `numerusx wallet import < ~/.config/solana/id.json`',
-    );
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const secret = Buffer.concat(chunks).toString('utf8');
-  if (secret.trim() === '') throw new ValidationError('no secret key on standard input');
-  return secret;
+function readSecret(): Promise<string> {
+  return readStdinSecret('secret key', 'numerusx wallet import < ~/.config/solana/id.json');
 }
 
 function describeKey(source: { source: string; path?: string }): string {
