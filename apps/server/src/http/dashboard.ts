@@ -37,6 +37,8 @@ export async function installDashboard(
     root: dir,
     wildcard: false,
     index: false,
+    // Ours, per file (setHeaders): the plugin's default would be max-age=0 on everything.
+    cacheControl: false,
     setHeaders(res, path) {
       res.setHeader(
         'cache-control',
@@ -57,7 +59,8 @@ export async function installDashboard(
       !path.startsWith('/socket.io') &&
       !path.startsWith('/assets/') &&
       !/\.[a-z0-9]+$/i.test(path);
-    if (isPage) return sendIndex(reply);
+    // A browser navigating asks for HTML; an API client or a script gets the JSON 404.
+    if (isPage && (req.headers.accept ?? '').includes('text/html')) return sendIndex(reply);
     return sendError(reply, 404, 'NOT_FOUND', `no route GET ${path}`);
   });
 }
