@@ -14,7 +14,6 @@ import {
   NumerusError,
   RegimeDetector,
   createStrategy,
-  evaluateRisk,
   parseTimeframe,
   resolveRiskConfig,
   safeEvaluate,
@@ -27,7 +26,8 @@ import {
   type StrategyInstance,
 } from '@numerusx/core';
 import type { TradingConfig } from '@numerusx/contracts';
-import { decisionRow, verdictJson, type Answer } from './decision-record.js';
+import { decisionRow, type Answer } from './decision-record.js';
+import { gateAndExecute } from './decision-step.js';
 import type { BotLog } from './bot-log.js';
 import { flushBooks, type Flushed } from './book-writer.js';
 import type { Announcer } from './announcer.js';
@@ -252,76 +252,12 @@ export class DexBot {
       repo.insertDecision(tx, decisionRow(botId, input, answer, context)),
     );
     this.deps.announce.decision(stored);
-    const decision = answer.decision;
-    if (decision.action === 'hold') return;
-
-    const verdict = evaluateRisk(
-      {
-        decision,
-        portfolio: ledger.snapshot(),
-        closedTrades: ledger.closedTrades(),
-        price: candle.close,
-        atr,
-        now,
-        expectedSlippageBps: (sizeUsd) =>
-          books.orders.fillModel.estimateSlippageBps(sizeUsd, candle),
-      },
+    if (answer.decision.action === 'hold') return;
+    await gateAndExecute(
+      this.deps,
+      { stored, decision: answer.decision, candle, atr, now },
       this.risk,
     );
-    let status: 'EXECUTED' | 'VETOED' | 'FAILED' = 'EXECUTED';
-    let riskVerdict = verdictJson(verdict);
-    let error: string | undefined;
-    const owner = {
-      source: 'bot' as const,
-      decisionId: stored.id,
-      createdBy: null,
-      stopLoss: decision.stopLoss,
-      takeProfit: decision.takeProfit,
-    };
-    let placed: string | undefined;
-    if (verdict.verdict === 'veto') {
-      status = 'VETOED';
-    } else if (
-      decision.action === 'buy' &&
-      books.orders.openOrders(pair).some((o) => o.side === 'buy')
-    ) {
-      status = 'VETOED';
-      riskVerdict = verdictJson(verdict, {
-        rule: 'entry-pending',
-        message: `an entry order for ${pair} is still waiting for its fill`,
-      });
-    } else {
-      const { executor } = this.deps;
-      try {
-        placed =
-          decision.action === 'buy'
-            ? await executor.buy(pair, verdict.sizeUsd, now, owner, `${botId}:d${stored.id}`)
-            : await executor.sell(pair, now, 'signal', owner);
-      } catch (e) {
-        status = 'FAILED';
-        error = e instanceof Error ? e.message : String(e);
-      }
-    }
-    const flushed = await repo.fenced(lease, async (tx) => {
-      const f = await flushBooks(tx, repo, books, { now, snapshot: false });
-      const orderRow = placed === undefined ? undefined : books.meta.get(placed)?.rowId;
-      const row = await repo.updateDecision(tx, stored.id, {
-        status,
-        risk_verdict:
-          error === undefined ? riskVerdict : JSON.stringify({ ...JSON.parse(riskVerdict), error }),
-        order_id: orderRow ?? null,
-      });
-      return { f, row };
-    });
-    this.deps.announce.decision(flushed.row);
-    await this.deps.announce.flushed(flushed.f);
-    const what = `${decision.action} ${pair} (confidence ${decision.confidence.toFixed(2)})`;
-    if (status === 'EXECUTED')
-      await this.deps.log.info(`${what}: order placed`, { decisionId: stored.id });
-    else if (status === 'VETOED')
-      await this.deps.log.info(`${what}: vetoed by the risk gate`, { decisionId: stored.id });
-    else
-      await this.deps.log.warn(`${what}: order failed: ${error ?? ''}`, { decisionId: stored.id });
   }
 
   /** Writes the books (and the cursor) in one fenced transaction. */

@@ -28,7 +28,7 @@ export async function prepareLive(
   live: LiveConfig,
   clock: Clock,
   /** Shared answers of the price and candle APIs (Redis when the instances share one). */
-  cache?: TtlCache  ,
+  cache?: TtlCache,
 ): Promise<LiveSetup> {
   const readiness = await checkLiveReadiness({
     dataDir,

@@ -9,6 +9,7 @@ import {
   InvalidOrder,
   NumerusError,
   evaluateRisk,
+  riskInputOf,
   type Decision,
   type OrderRequest,
 } from '@numerusx/core';
@@ -123,18 +124,9 @@ function gate(run: RunHandle, request: OrderRequest, now: number): void {
     reasoning: 'manual order',
     steps: [],
   };
-  const ledger = run.books.ledger;
+  const books = { ledger: run.books.ledger, fillModel: run.books.orders.fillModel };
   const verdict = evaluateRisk(
-    {
-      decision,
-      portfolio: ledger.snapshot(),
-      closedTrades: ledger.closedTrades(),
-      price,
-      atr: market.atr,
-      now,
-      expectedSlippageBps: (usd) =>
-        run.books.orders.fillModel.estimateSlippageBps(usd, market.candle),
-    },
+    riskInputOf(decision, books, market.candle, market.atr, now),
     run.dex.riskConfig,
   );
   if (verdict.verdict === 'veto' || verdict.sizeUsd < sizeUsd - 1e-9) {

@@ -10,6 +10,7 @@ import type { ClosedTrade, EquityPoint } from '../ledger/types.js';
 import { OrderManager } from '../orders/order-manager.js';
 import type { Regime } from '../regime/types.js';
 import { evaluateRisk } from '../risk/risk-gate.js';
+import { riskInputOf } from '../risk/risk-input.js';
 import { resolveRiskConfig } from '../risk/config.js';
 import { safeEvaluate } from '../strategies/safe-evaluate.js';
 import type { Signal, StrategyContext } from '../strategies/types.js';
@@ -236,15 +237,7 @@ export function runBacktest(config: BacktestConfig): BacktestResult {
   function act(decision: Decision, candle: Candle, atr: number): void {
     const pair = decision.pair;
     const verdict = evaluateRisk(
-      {
-        decision,
-        portfolio: ledger.snapshot(),
-        closedTrades: ledger.closedTrades(),
-        price: candle.close,
-        atr,
-        now: candle.ts,
-        expectedSlippageBps: (sizeUsd) => orders.fillModel.estimateSlippageBps(sizeUsd, candle),
-      },
+      riskInputOf(decision, { ledger, fillModel: orders.fillModel }, candle, atr, candle.ts),
       risk,
     );
     tally.record(decision, verdict);
