@@ -1,0 +1,116 @@
+/**
+ * Form fields generated from parameter specs (GET /strategies params, GET /bot/config riskParams):
+ * the server's schema is the single source, so a new parameter appears without web changes.
+ */
+import type { ParamSpecView } from '@numerusx/contracts';
+
+export type ParamValue = number | boolean | string;
+export type ParamValues = Readonly<Record<string, ParamValue>>;
+
+/** The spec's defaults, overlaid with saved values. */
+export function initialValues(
+  specs: readonly ParamSpecView[],
+  saved: ParamValues = {},
+): ParamValues {
+  const out: Record<string, ParamValue> = {};
+  for (const s of specs) out[s.name] = saved[s.name] ?? s.default;
+  return out;
+}
+
+/** What the server would refuse, checked before sending (the server checks again). */
+export function checkParam(spec: ParamSpecView, value: ParamValue): string | null {
+  if (spec.type === 'integer' || spec.type === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return 'a number is required';
+    if (spec.type === 'integer' && !Number.isInteger(value)) return 'must be a whole number';
+    if (spec.min !== undefined && value < spec.min) return `at least ${spec.min}`;
+    if (spec.max !== undefined && value > spec.max) return `at most ${spec.max}`;
+  }
+  if (spec.type === 'enum' && !(spec.options ?? []).includes(String(value))) return 'not an option';
+  return null;
+}
+
+export function checkAll(
+  specs: readonly ParamSpecView[],
+  values: ParamValues,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const s of specs) {
+    const v = values[s.name];
+    const problem = v === undefined ? null : checkParam(s, v);
+    if (problem !== null) errors[s.name] = problem;
+  }
+  return errors;
+}
+
+export function ParamFields({
+  specs,
+  values,
+  errors,
+  disabled,
+  onChange,
+}: {
+  readonly specs: readonly ParamSpecView[];
+  readonly values: ParamValues;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly disabled: boolean;
+  readonly onChange: (name: string, value: ParamValue) => void;
+}) {
+  return (
+    <div className="form-grid">
+      {specs.map((s) => {
+        const value = values[s.name] ?? s.default;
+        const error = errors[s.name];
+        return (
+          <label key={s.name} title={s.description}>
+            <span>{s.name}</span>
+            {s.type === 'boolean' ? (
+              <input
+                type="checkbox"
+                name={s.name}
+                checked={value === true}
+                disabled={disabled}
+                onChange={(e) => {
+                  onChange(s.name, e.target.checked);
+                }}
+              />
+            ) : s.type === 'enum' ? (
+              <select
+                name={s.name}
+                value={String(value)}
+                disabled={disabled}
+                onChange={(e) => {
+                  onChange(s.name, e.target.value);
+                }}
+              >
+                {(s.options ?? []).map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                type="number"
+                name={s.name}
+                value={typeof value === 'number' && Number.isFinite(value) ? value : ''}
+                min={s.min}
+                max={s.max}
+                step={s.step ?? (s.type === 'integer' ? 1 : 'any')}
+                disabled={disabled}
+                aria-invalid={error !== undefined}
+                onChange={(e) => {
+                  onChange(s.name, e.target.value === '' ? Number.NaN : Number(e.target.value));
+                }}
+              />
+            )}
+            {error !== undefined && (
+              <span className="field-error" role="alert">
+                {error}
+              </span>
+            )}
+          </label>
+        );
+      })}
+    </div>
+  );
+}

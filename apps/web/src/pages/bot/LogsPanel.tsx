@@ -1,0 +1,123 @@
+/**
+ * The bot's logs: the first page over REST, then live through log:entry (the cache bridge prepends
+ * them). Virtualised, because a running bot writes thousands of lines; pause freezes the view
+ * while lines keep arriving underneath.
+ */
+import type { LogEntry } from '@numerusx/contracts';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { flatten } from '../../api/pages';
+import { useBotLogs } from '../../api/queries';
+import { Card, Empty, ErrorNote, LoadMore } from '../../components/ui';
+import { dateTime } from '../../lib/format';
+import { useChannel } from '../../socket/live';
+
+const LEVELS = ['all', 'debug', 'info', 'warn', 'error'] as const;
+const ROW = 24;
+
+export function LogsPanel() {
+  const { t } = useTranslation();
+  const [level, setLevel] = useState<(typeof LEVELS)[number]>('all');
+  const [search, setSearch] = useState('');
+  const [frozen, setFrozen] = useState<readonly LogEntry[] | null>(null);
+  useChannel('logs');
+  const logs = useBotLogs(level, true);
+  const all = useMemo(() => flatten(logs.data), [logs.data]);
+  const shown = useMemo(() => {
+    const base = frozen ?? all;
+    const q = search.trim().toLowerCase();
+    if (q === '') return base;
+    return base.filter(
+      (l) => l.message.toLowerCase().includes(q) || l.source.toLowerCase().includes(q),
+    );
+  }, [frozen, all, search]);
+  const waiting = frozen === null ? 0 : all.filter((l) => l.id > (frozen[0]?.id ?? 0)).length;
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 20,
+  });
+
+  return (
+    <Card
+      title={t('bot.logs')}
+      testId="logs"
+      actions={
+        <>
+          <label className="inline">
+            {t('bot.logLevel')}
+            <select
+              value={level}
+              onChange={(e) => {
+                setLevel(e.target.value as (typeof LEVELS)[number]);
+                setFrozen(null);
+              }}
+            >
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {l === 'all' ? t('common.all') : l}
+                </option>
+              ))}
+            </select>
+          </label>
+          <input
+            type="search"
+            placeholder={t('bot.search')}
+            aria-label={t('bot.search')}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+            }}
+          />
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={frozen !== null}
+            onClick={() => {
+              setFrozen(frozen === null ? all : null);
+            }}
+          >
+            {frozen === null ? t('bot.pause') : t('bot.resume')}
+          </button>
+        </>
+      }
+    >
+      {frozen !== null && <p className="notice">{t('bot.paused', { count: waiting })}</p>}
+      <ErrorNote error={logs.error} />
+      {shown.length === 0 && !logs.isLoading ? (
+        <Empty>{t('bot.noLogs')}</Empty>
+      ) : (
+        <div className="logs" ref={scroller}>
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {virtual.getVirtualItems().map((row) => {
+              const l = shown[row.index];
+              if (l === undefined) return null;
+              return (
+                <div
+                  key={l.id}
+                  className={`log-line lvl-${l.level}`}
+                  style={{ top: row.start, height: ROW }}
+                  title={l.message}
+                >
+                  <span className="muted">{dateTime(l.ts)}</span>
+                  <span>{l.level.toUpperCase()}</span>
+                  <span className="muted">{l.source}</span>
+                  <span>{l.message}</span>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+      <LoadMore
+        hasNext={logs.hasNextPage}
+        loading={logs.isFetchingNextPage}
+        onMore={() => void logs.fetchNextPage()}
+      />
+    </Card>
+  );
+}

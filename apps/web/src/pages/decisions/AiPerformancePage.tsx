@@ -1,0 +1,86 @@
+/** How good the decisions were: hit rate by confidence bucket, by regime, by provider. */
+import type { PerformanceGroup } from '@numerusx/contracts';
+import { useTranslation } from 'react-i18next';
+import { useAiPerformance } from '../../api/queries';
+import { Card, Empty, ErrorNote } from '../../components/ui';
+import { num, pct, signedMoney, tone } from '../../lib/format';
+import { DecisionsNav } from './DecisionsNav';
+
+function Groups({
+  title,
+  groups,
+}: {
+  readonly title: string;
+  readonly groups: readonly PerformanceGroup[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card title={title}>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>{t('decisions.bucket')}</th>
+              <th className="num">{t('decisions.count')}</th>
+              <th className="num">{t('metrics.wins')}</th>
+              <th className="num">{t('metrics.losses')}</th>
+              <th>{t('decisions.hitRate')}</th>
+              <th className="num">{t('metrics.totalPnl')}</th>
+              <th className="num">{t('decisions.avgPnl')}</th>
+              <th className="num">{t('decisions.avgConfidence')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={g.key}>
+                <td>{g.key}</td>
+                <td className="num">{g.decisions}</td>
+                <td className="num">{g.wins}</td>
+                <td className="num">{g.losses}</td>
+                <td>
+                  <span className="actions">
+                    <span className="bar" aria-hidden="true">
+                      <span style={{ width: `${(g.winRate ?? 0) * 100}%` }} />
+                    </span>
+                    {pct(g.winRate, 0)}
+                  </span>
+                </td>
+                <td className={`num ${tone(g.totalPnl)}`}>{signedMoney(g.totalPnl)}</td>
+                <td className={`num ${tone(g.averagePnl)}`}>{signedMoney(g.averagePnl)}</td>
+                <td className="num">{num(g.averageConfidence, 2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
+
+export default function AiPerformancePage() {
+  const { t } = useTranslation();
+  const perf = useAiPerformance();
+  const p = perf.data;
+  return (
+    <div className="page">
+      <h1>{t('decisions.title')}</h1>
+      <DecisionsNav />
+      <ErrorNote error={perf.error} />
+      {p !== undefined &&
+        (p.evaluated === 0 ? (
+          <Card>
+            <Empty>{t('decisions.noPerformance')}</Empty>
+          </Card>
+        ) : (
+          <>
+            <p className="muted">{t('decisions.evaluated', { count: p.evaluated })}</p>
+            <Groups title={t('decisions.byConfidence')} groups={p.byConfidence} />
+            <div className="grid two">
+              <Groups title={t('decisions.byRegime')} groups={p.byRegime} />
+              <Groups title={t('decisions.byProvider')} groups={p.byProvider} />
+            </div>
+          </>
+        ))}
+    </div>
+  );
+}
