@@ -111,6 +111,7 @@ export function createModuleServices(ports: ModulePorts): ModuleServices {
       clock,
       log: (entry) => botRepo.insertLog(entry),
       exclusiveDatabase: db.kind === 'sqlite',
+      notify: ports.notify,
     }),
   };
 }

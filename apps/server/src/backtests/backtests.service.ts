@@ -1,7 +1,8 @@
 /**
  * Backtests requested over the API: checked at once (strategy, params, risk, data), stored as
- * queued, run one at a time in this process with the core's runBacktest over the replayed candles,
- * and stored as done (with DESIGN §3's result) or failed (with the reason).
+ * queued, run one at a time in a worker thread with the core's runBacktest over the replayed
+ * candles (the API stays responsive), reported live as `backtest:progress` to whoever asked, and
+ * stored as done (with DESIGN §3's result) or failed (with the reason).
  */
 import type {
   BacktestAccepted,
@@ -19,9 +20,10 @@ import {
   createStrategy,
   marketSpec,
   resolveRiskConfig,
-  runBacktest,
   type Clock,
 } from '@numerusx/core';
+import type { Notify } from '../runtime/notify.js';
+import { BacktestRunner } from './backtest-runner.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { LogRow } from '../bot/bot.repository.js';
 import type { MarketService } from '../market/market.service.js';
@@ -32,7 +34,7 @@ import type {
 } from './backtests.repository.js';
 import { JobQueue } from './job-queue.js';
 
-/** More waiting than this is refused: each run holds the event loop for up to seconds. */
+/** More waiting than this is refused: runs go one at a time. */
 const MAX_QUEUED = 20;
 /** Bounds one run's time and result size; the longest shipped series has 47,360 candles. */
 export const MAX_CANDLES = 100_000;
@@ -51,10 +53,16 @@ export interface BacktestsDeps {
   readonly log: (entry: Omit<LogRow, 'id'>) => Promise<void>;
   /** True when this process is the database's only user (embedded SQLite). */
   readonly exclusiveDatabase: boolean;
+  /** Where `backtest:progress` goes (the requester's user room); nowhere by default. */
+  readonly notify?: Notify | undefined;
 }
+
+/** At most one progress event per this many ms per run (the worker reports more often). */
+const PROGRESS_MIN_MS = 200;
 
 export class BacktestsService {
   private readonly queue: JobQueue;
+  private readonly runner = new BacktestRunner();
 
   constructor(private readonly deps: BacktestsDeps) {
     this.queue = new JobQueue((id) => this.run(id));
@@ -124,9 +132,10 @@ export class BacktestsService {
     );
   }
 
-  /** Stops the queue and waits for the running backtest (server close). */
-  shutdown(): Promise<void> {
-    return this.queue.close();
+  /** Stops the queue, waits for the running backtest, stops the worker (server close). */
+  async shutdown(): Promise<void> {
+    await this.queue.close();
+    await this.runner.close();
   }
 
   private async run(id: number): Promise<void> {
@@ -135,29 +144,38 @@ export class BacktestsService {
     if (row?.status !== 'queued') return;
     await repo.markRunning(id);
     const req = JSON.parse(row.request) as StoredRequest;
+    const progress = this.progress(id, row.created_by);
+    progress.send('running', 0, 0, null);
     try {
       const data = await this.deps.market.resolve(req);
-      const result = runBacktest({
-        markets: [{ spec: marketSpec(req.pair), candles: data.series }],
-        strategyId: req.strategy,
-        params: req.params ?? {},
-        risk: req.risk ?? {},
-        capital: req.capital,
-        fillModel: { feeBps: req.feeBps, slippageBps: req.slippageBps },
-        ...(req.from !== undefined ? { from: req.from } : {}),
-        ...(req.to !== undefined ? { to: req.to } : {}),
-      });
+      const result = await this.runner.run(
+        {
+          markets: [{ spec: marketSpec(req.pair), candles: data.series }],
+          strategyId: req.strategy,
+          params: req.params ?? {},
+          risk: req.risk ?? {},
+          capital: req.capital,
+          fillModel: { feeBps: req.feeBps, slippageBps: req.slippageBps },
+          ...(req.from !== undefined ? { from: req.from } : {}),
+          ...(req.to !== undefined ? { to: req.to } : {}),
+        },
+        (done, total) => {
+          progress.maybe(done, total);
+        },
+      );
       await repo.finish(id, {
         status: 'done',
         result: JSON.stringify(result),
         error: null,
         at: clock.now(),
       });
+      progress.send('done', result.period.candles, result.period.candles, null);
     } catch (error) {
       // Our own errors say what went wrong; anything else is a bug and is not shown to the user.
       const known = error instanceof NumerusError;
       const message = known ? error.message : 'internal error while running the backtest';
       await repo.finish(id, { status: 'failed', result: null, error: message, at: clock.now() });
+      progress.send('failed', 0, 0, message);
       await this.deps.log({
         ts: clock.now(),
         level: known ? 'warn' : 'error',
@@ -170,6 +188,37 @@ export class BacktestsService {
         }),
       });
     }
+  }
+
+  /** `backtest:progress` to the requester, at most every PROGRESS_MIN_MS while running. */
+  private progress(id: number, userId: number | null) {
+    const { notify, clock } = this.deps;
+    let last = 0;
+    const send = (
+      status: 'running' | 'done' | 'failed',
+      done: number,
+      total: number,
+      message: string | null,
+    ) => {
+      if (notify === undefined || userId === null) return;
+      last = clock.now();
+      notify(`user:${userId}`, 'backtest:progress', {
+        ts: last,
+        backtestId: id,
+        status,
+        progress: status === 'done' ? 1 : total > 0 ? Math.min(1, done / total) : 0,
+        candlesProcessed: done,
+        candlesTotal: total,
+        message,
+      });
+    };
+    return {
+      send,
+      maybe(done: number, total: number) {
+        if (clock.now() - last >= PROGRESS_MIN_MS || done === total)
+          send('running', done, total, null);
+      },
+    };
   }
 }
 
