@@ -152,6 +152,25 @@ export function authRoutes(app: Api, auth: AuthService, users: UsersService): vo
     },
   );
 
+  app.post(
+    '/auth/logout-all',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End every session of the logged-in user, on every device (needs x-csrf-token)',
+        response: { 204: Type.Null(), ...errors },
+      },
+      config: { auth: 'viewer' },
+    },
+    async (req, reply) => {
+      assertCsrf(req);
+      const actor = actorOf(req);
+      await users.revokeSessions(actor, actor.id);
+      clearSessionCookies(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.get(
     '/auth/me',
     {

@@ -131,6 +131,19 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
     expect((await again.request('POST', '/auth/refresh', { csrf: true })).status).toBe(401);
   });
 
+  it('log out everywhere: every session of that user ends, on every device, others stay', async () => {
+    const admin = await adminClient(t);
+    const name = `fay${backend.name.replace(/\W/g, '')}`;
+    const laptop = await userClient(t, admin, name, 'viewer');
+    const phone = new Client(t.api);
+    expect((await phone.login(name, `${name}-password-long`)).status).toBe(200);
+    expect((await laptop.request('POST', '/auth/logout-all')).status).toBe(403); // CSRF first
+    expect((await laptop.request('POST', '/auth/logout-all', { csrf: true })).status).toBe(204);
+    expect((await phone.request('GET', '/auth/me')).status).toBe(401);
+    expect((await phone.request('POST', '/auth/refresh', { csrf: true })).status).toBe(401);
+    expect((await admin.request('GET', '/auth/me')).status).toBe(200);
+  });
+
   it('an admin revoking a user’s sessions, or the user changing password, ends them at once', async () => {
     const admin = await adminClient(t);
     const bob = await userClient(t, admin, `bob${backend.name.replace(/\W/g, '')}`, 'trader');
