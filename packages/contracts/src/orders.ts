@@ -28,6 +28,9 @@ export const OrdersQuery = Type.Object(
     status: Type.Optional(OrderStatus),
     pair: Type.Optional(Pair),
     side: Type.Optional(OrderSide),
+    decisionId: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'the order the decision placed' }),
+    ),
   },
   { additionalProperties: false },
 );

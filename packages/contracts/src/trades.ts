@@ -14,6 +14,9 @@ export const TradesQuery = Type.Object(
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
     from: Type.Optional(Timestamp),
     to: Type.Optional(Timestamp),
+    decisionId: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'the trades the decision led to' }),
+    ),
   },
   { additionalProperties: false, description: 'from/to filter on the entry time' },
 );

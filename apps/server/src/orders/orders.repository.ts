@@ -8,6 +8,7 @@ export interface OrderFilter {
   readonly status?: string | undefined;
   readonly pair?: string | undefined;
   readonly side?: OrderRow['side'] | undefined;
+  readonly decisionId?: number | undefined;
   readonly before?: number | undefined;
   readonly limit: number;
 }
@@ -20,6 +21,7 @@ export class OrdersRepository {
     if (filter.status !== undefined) q = q.where('status', '=', filter.status);
     if (filter.pair !== undefined) q = q.where('pair', '=', filter.pair);
     if (filter.side !== undefined) q = q.where('side', '=', filter.side);
+    if (filter.decisionId !== undefined) q = q.where('decision_id', '=', filter.decisionId);
     if (filter.before !== undefined) q = q.where('id', '<', filter.before);
     return q.orderBy('id', 'desc').limit(filter.limit).execute();
   }

@@ -34,6 +34,20 @@ export function ordersRoutes(app: Api, orders: OrdersService): void {
     },
   );
 
+  app.get(
+    '/orders/:id',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'One order',
+        params: IdParams,
+        response: { 200: OrderView, ...errors, 404: ErrorResponse },
+      },
+      config: { auth: 'viewer' },
+    },
+    async (req) => orderView(await orders.get(req.params.id)),
+  );
+
   app.post(
     '/orders',
     {

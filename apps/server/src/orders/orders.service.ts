@@ -25,6 +25,12 @@ export class OrdersService {
     return this.repo.list(filter);
   }
 
+  async get(id: number): Promise<OrderRow> {
+    const row = await this.repo.find(id);
+    if (row === undefined) throw new NotFound(`order ${id} not found`);
+    return row;
+  }
+
   async submit(actor: Actor & { id: number }, request: OrderRequestBody): Promise<OrderRow> {
     checkOrderRequest(request, this.clock.now());
     try {

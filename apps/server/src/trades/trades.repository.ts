@@ -11,6 +11,7 @@ export interface TradeFilter {
   /** On the entry time. */
   readonly from?: number | undefined;
   readonly to?: number | undefined;
+  readonly decisionId?: number | undefined;
   readonly before?: number | undefined;
   readonly limit: number;
 }
@@ -42,6 +43,7 @@ export class TradesRepository {
     if (filter.status === 'closed') q = q.where('exit_ts', 'is not', null);
     if (filter.from !== undefined) q = q.where('entry_ts', '>=', filter.from);
     if (filter.to !== undefined) q = q.where('entry_ts', '<=', filter.to);
+    if (filter.decisionId !== undefined) q = q.where('decision_id', '=', filter.decisionId);
     if (filter.before !== undefined) q = q.where('id', '<', filter.before);
     return q.orderBy('id', 'desc').limit(filter.limit).execute();
   }

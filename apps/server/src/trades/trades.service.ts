@@ -41,7 +41,17 @@ export class TradesService {
   /** Newest first; the cache key holds the whole normalized filter, page position and size. */
   async list(q: TradesPageRequest): Promise<TradesPage> {
     checkRange(q.from, q.to);
-    const key = cacheKey('trades.list', q.pair, q.side, q.status, q.from, q.to, q.before, q.limit);
+    const key = cacheKey(
+      'trades.list',
+      q.pair,
+      q.side,
+      q.status,
+      q.from,
+      q.to,
+      q.decisionId,
+      q.before,
+      q.limit,
+    );
     return this.reads.read(key, TRADES, async () => {
       const rows = await this.repo.list({ ...q, limit: q.limit + 1 });
       return pageOf(rows, q.limit, tradeView);

@@ -82,6 +82,17 @@ describe.each(DB_BACKENDS)('bot runtime on $name', (backend) => {
     }
     const entry = executed.find((x) => x['action'] === 'buy');
     expect(trades.some((tr) => tr['decisionId'] === entry?.['id'])).toBe(true);
+    // The decision detail's links: its order by id, its trades and orders by decisionId.
+    const byId = await c.viewer.request('GET', `/orders/${String(entry?.['orderId'])}`);
+    expect(byId.body).toMatchObject({ id: entry?.['orderId'], decisionId: entry?.['id'] });
+    const linked = await c.viewer.request('GET', `/trades?decisionId=${String(entry?.['id'])}`);
+    expect((linked.body['items'] as unknown[]).length).toBeGreaterThan(0);
+    for (const tr of linked.body['items'] as Record<string, unknown>[]) {
+      expect(tr['decisionId']).toBe(entry?.['id']);
+    }
+    const ordersOf = await c.viewer.request('GET', `/orders?decisionId=${String(entry?.['id'])}`);
+    expect(ordersOf.body['items']).toMatchObject([{ id: entry?.['orderId'] }]);
+    expect((await c.viewer.request('GET', '/orders/999999')).status).toBe(404);
     // Its detail shows the risk gate's verdict and the inputs the provider saw.
     const detail = await c.viewer.request('GET', `/ai/decisions/${String(entry?.['id'])}`);
     expect(detail.body).toMatchObject({
