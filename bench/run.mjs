@@ -17,6 +17,7 @@ import {
   renderBacktestReport,
   renderIndicatorsReport,
   renderRuntimeReport,
+  renderWebReport,
 } from './report.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -28,6 +29,7 @@ const PARTS = {
   backtest: { script: 'backtest/main.ts', render: renderBacktestReport },
   api: { script: 'api/main.ts', render: renderApiReport },
   runtime: { script: 'runtime/main.ts', render: renderRuntimeReport },
+  web: { script: 'web/main.ts', render: renderWebReport },
 };
 
 const args = process.argv.slice(2);

@@ -3,6 +3,7 @@
  * the server's schema is the single source, so a new parameter appears without web changes.
  */
 import type { ParamSpecView } from '@numerusx/contracts';
+import { i18n } from '../i18n';
 
 export type ParamValue = number | boolean | string;
 export type ParamValues = Readonly<Record<string, ParamValue>>;
@@ -20,12 +21,16 @@ export function initialValues(
 /** What the server would refuse, checked before sending (the server checks again). */
 export function checkParam(spec: ParamSpecView, value: ParamValue): string | null {
   if (spec.type === 'integer' || spec.type === 'number') {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return 'a number is required';
-    if (spec.type === 'integer' && !Number.isInteger(value)) return 'must be a whole number';
-    if (spec.min !== undefined && value < spec.min) return `at least ${spec.min}`;
-    if (spec.max !== undefined && value > spec.max) return `at most ${spec.max}`;
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return i18n.t('common.numberRequired');
+    if (spec.type === 'integer' && !Number.isInteger(value)) return i18n.t('common.wholeNumber');
+    if (spec.min !== undefined && value < spec.min)
+      return i18n.t('common.atLeast', { min: spec.min });
+    if (spec.max !== undefined && value > spec.max)
+      return i18n.t('common.atMost', { max: spec.max });
   }
-  if (spec.type === 'enum' && !(spec.options ?? []).includes(String(value))) return 'not an option';
+  if (spec.type === 'enum' && !(spec.options ?? []).includes(String(value)))
+    return i18n.t('common.notAnOption');
   return null;
 }
 

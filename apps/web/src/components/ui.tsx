@@ -76,7 +76,7 @@ export function ErrorNote({ error }: { readonly error: unknown }) {
   const { t } = useTranslation();
   if (error === null || error === undefined) return null;
   const message =
-    error instanceof ApiError || error instanceof Error ? error.message : 'unknown error';
+    error instanceof ApiError || error instanceof Error ? error.message : t('common.unknownError');
   return (
     <p className="form-error" role="alert">
       {t('common.error', { message })}

@@ -45,6 +45,12 @@ export const en = {
     home: 'Back to the dashboard',
   },
   common: {
+    unknownError: 'unknown error',
+    numberRequired: 'a number is required',
+    wholeNumber: 'must be a whole number',
+    atLeast: 'at least {{min}}',
+    atMost: 'at most {{max}}',
+    notAnOption: 'not an option',
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',
@@ -159,7 +165,16 @@ export const en = {
     interval: 'Interval',
     raw: 'every snapshot',
     hourly: 'hourly',
+    drawdown: 'Drawdown from peak',
+    drawdownSub: 'peak {{peak}} on {{date}}',
     daily: 'daily',
+    byDay: 'Profit and loss by day',
+    byDayHint: 'Daily equity points from the portfolio history, newest first.',
+    noDays:
+      'Daily profit and loss needs snapshots on at least two days: leave the bot running and come back tomorrow.',
+    day: 'Day',
+    dayChange: 'Change',
+    dayChangePct: 'Change %',
   },
   metrics: {
     totalReturn: 'Total return',
@@ -238,6 +253,8 @@ export const en = {
     totalCost: 'AI cost of the listed decisions: {{cost}}',
   },
   trading: {
+    tradeOpen: 'open',
+    tradeClosed: 'closed',
     title: 'Trading',
     chart: 'Chart',
     timeframe: 'Timeframe',

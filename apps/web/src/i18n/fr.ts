@@ -47,6 +47,12 @@ export const fr: Messages = {
     home: 'Retour au tableau de bord',
   },
   common: {
+    unknownError: 'erreur inconnue',
+    numberRequired: 'un nombre est requis',
+    wholeNumber: 'doit être un nombre entier',
+    atLeast: 'au moins {{min}}',
+    atMost: 'au plus {{max}}',
+    notAnOption: 'valeur non proposée',
     save: 'Enregistrer',
     saving: 'Enregistrement…',
     cancel: 'Annuler',
@@ -161,7 +167,16 @@ export const fr: Messages = {
     interval: 'Intervalle',
     raw: 'chaque instantané',
     hourly: 'horaire',
+    drawdown: 'Baisse depuis le sommet',
+    drawdownSub: 'sommet {{peak}} le {{date}}',
     daily: 'quotidien',
+    byDay: 'Profits et pertes par jour',
+    byDayHint: "Points quotidiens de l'historique du portefeuille, du plus récent au plus ancien.",
+    noDays:
+      'Les profits et pertes par jour demandent des instantanés sur au moins deux jours : laissez tourner le robot et revenez demain.',
+    day: 'Jour',
+    dayChange: 'Variation',
+    dayChangePct: 'Variation %',
   },
   metrics: {
     totalReturn: 'Rendement total',
@@ -241,6 +256,8 @@ export const fr: Messages = {
     totalCost: 'Coût IA des décisions affichées : {{cost}}',
   },
   trading: {
+    tradeOpen: 'ouvertes',
+    tradeClosed: 'clôturées',
     title: 'Trading',
     chart: 'Graphique',
     timeframe: 'Unité de temps',

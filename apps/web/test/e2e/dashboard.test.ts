@@ -93,6 +93,9 @@ describe.skipIf(missing !== null && !ci)('dashboard in Chromium against a real s
     const asOf = page.getByTestId('as-of');
     await asOf.waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('kpi-equity').textContent()).toMatch(/\d/);
+    // Peak-to-current drawdown from the recorded history (0 % or below), and the by-day card.
+    expect(await page.getByTestId('kpi-drawdown').textContent()).toMatch(/(-|−)?\d+\.\d{2}\s?%/);
+    await page.getByTestId('pnl-by-day').waitFor();
     const before = await asOf.textContent();
     await expect.poll(() => asOf.textContent(), { timeout: 20_000 }).not.toBe(before);
   });

@@ -84,7 +84,7 @@ export function BacktestForm() {
 
   return (
     <Card title={t('backtests.new')} testId="backtest-form">
-      <form className="page" onSubmit={submit}>
+      <form className="page" onSubmit={submit} noValidate>
         <fieldset disabled={run.isPending} className="form-grid">
           <label>
             {t('backtests.strategy')}

@@ -80,7 +80,7 @@ export function BotConfigForm({ view }: { readonly view: BotConfigView }) {
         </span>
       }
     >
-      <form onSubmit={submit} className="page" data-testid="config-form">
+      <form onSubmit={submit} className="page" data-testid="config-form" noValidate>
         {!admin && <p className="muted">{t('bot.configAdminOnly')}</p>}
         <fieldset disabled={!admin || save.isPending} className="form-grid">
           <label>

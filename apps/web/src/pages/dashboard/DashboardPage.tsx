@@ -6,7 +6,8 @@ import { useHistory, useOverview, usePerformance } from '../../api/queries';
 import { LineChart } from '../../components/charts/LineChart';
 import { MetricsTable } from '../../components/MetricsGrid';
 import { Card, Empty, ErrorNote, Kpi } from '../../components/ui';
-import { dateTime, money, pct, signedMoney, tone } from '../../lib/format';
+import { date, dateTime, money, pct, signedMoney, tone } from '../../lib/format';
+import { dailyPnl, drawdownFromPeak } from '../../lib/portfolio-math';
 import { Positions } from './Positions';
 
 export default function DashboardPage() {
@@ -14,8 +15,17 @@ export default function DashboardPage() {
   const overview = useOverview();
   const [interval, setInterval] = useState<HistoryInterval>('raw');
   const history = useHistory(interval);
+  // Daily points: the PnL-by-day table, and (with the chart's points) the peak for the drawdown.
+  const daily = useHistory('1d');
   const performance = usePerformance();
   const o = overview.data;
+
+  const drawdown = useMemo(() => {
+    const points = [...(daily.data?.items ?? []), ...(history.data?.items ?? [])];
+    const current = o?.equity == null || o.asOf === null ? null : { ts: o.asOf, equity: o.equity };
+    return drawdownFromPeak(points, current);
+  }, [daily.data, history.data, o?.equity, o?.asOf]);
+  const days = useMemo(() => dailyPnl(daily.data?.items ?? []).slice(0, 30), [daily.data]);
 
   const lines = useMemo(
     () => [
@@ -61,6 +71,20 @@ export default function DashboardPage() {
               sub={o.change24h === null ? undefined : pct(o.change24h.pct)}
               tone={tone(o.change24h?.abs)}
             />
+            <Kpi
+              testId="kpi-drawdown"
+              label={t('dashboard.drawdown')}
+              value={drawdown === null ? '—' : pct(drawdown.pct)}
+              sub={
+                drawdown === null
+                  ? undefined
+                  : t('dashboard.drawdownSub', {
+                      peak: money(drawdown.peak),
+                      date: date(drawdown.peakTs),
+                    })
+              }
+              tone={drawdown !== null && drawdown.abs < 0 ? 'neg' : ''}
+            />
             <Kpi label={t('dashboard.fees')} value={money(o.fees)} />
           </div>
           <p className="muted" data-testid="as-of">
@@ -85,6 +109,37 @@ export default function DashboardPage() {
             }
           >
             <LineChart lines={lines} label={t('dashboard.equityChart')} />
+          </Card>
+          <Card title={t('dashboard.byDay')} testId="pnl-by-day">
+            {days.length < 2 ? (
+              <Empty>{t('dashboard.noDays')}</Empty>
+            ) : (
+              <>
+                <p className="muted">{t('dashboard.byDayHint')}</p>
+                <div className="table-wrap">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th>{t('dashboard.day')}</th>
+                        <th className="num">{t('dashboard.equity')}</th>
+                        <th className="num">{t('dashboard.dayChange')}</th>
+                        <th className="num">{t('dashboard.dayChangePct')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {days.map((d) => (
+                        <tr key={d.ts} data-testid="pnl-day">
+                          <td>{date(d.ts)}</td>
+                          <td className="num">{money(d.equity)}</td>
+                          <td className={`num ${tone(d.change)}`}>{signedMoney(d.change)}</td>
+                          <td className={`num ${tone(d.change)}`}>{pct(d.changePct)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
           </Card>
           <Positions positions={o.positions} />
           <Card title={t('dashboard.performance')}>

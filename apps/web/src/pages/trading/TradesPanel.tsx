@@ -108,8 +108,8 @@ export function TradesPanel({ pairs }: { readonly pairs: readonly string[] }) {
               <option value="">
                 {t('common.status')}: {t('common.all')}
               </option>
-              <option value="open">open</option>
-              <option value="closed">closed</option>
+              <option value="open">{t('trading.tradeOpen')}</option>
+              <option value="closed">{t('trading.tradeClosed')}</option>
             </select>
             <button type="button" className="btn" disabled={items.length === 0} onClick={exportCsv}>
               {t('trading.exportCsv')}
