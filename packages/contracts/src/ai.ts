@@ -116,5 +116,13 @@ export const AiPerformance = Type.Object({
   byProvider: Type.Array(PerformanceGroup),
   byRegime: Type.Array(PerformanceGroup, { description: 'regime "unknown" when none stored' }),
   byConfidence: Type.Array(PerformanceGroup, { description: 'buckets of 0.1; the last is 0.9-1' }),
+  costByDay: Type.Array(
+    Type.Object({
+      day: Timestamp,
+      costUsd: Type.Number({ description: 'model spend that UTC day' }),
+      decisions: Type.Integer({ minimum: 0 }),
+    }),
+    { description: 'every decision (with or without outcome), oldest day first' },
+  ),
 });
 export type AiPerformance = Static<typeof AiPerformance>;

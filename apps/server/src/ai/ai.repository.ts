@@ -1,5 +1,5 @@
 /** The ai_decisions table: filtered summaries, one full decision, and the rows with an outcome. */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AiDecisionsTable, Database } from '../db/schema.js';
 
 export type DecisionRow = Selectable<AiDecisionsTable>;
@@ -64,6 +64,33 @@ export class AiRepository {
 
   find(id: number): Promise<DecisionRow | undefined> {
     return this.db.selectFrom('ai_decisions').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * Model spend and decision count per UTC day (day = ts div 86,400,000, integer division on both
+   * SQLite and PostgreSQL), oldest first: what the AI layer costs over time.
+   */
+  async costByDay(
+    filter: OutcomeFilter,
+  ): Promise<{ day: number; costUsd: number; decisions: number }[]> {
+    const day = sql<number>`ts / 86400000`;
+    let q = this.db
+      .selectFrom('ai_decisions')
+      .select((eb) => [
+        day.as('day'),
+        eb.fn.sum<number | string | null>('cost_usd').as('cost'),
+        eb.fn.countAll<number | string>().as('n'),
+      ]);
+    if (filter.pair !== undefined) q = q.where('pair', '=', filter.pair);
+    if (filter.provider !== undefined) q = q.where('provider', '=', filter.provider);
+    if (filter.from !== undefined) q = q.where('ts', '>=', filter.from);
+    if (filter.to !== undefined) q = q.where('ts', '<=', filter.to);
+    const rows = await q.groupBy(day).orderBy(day).execute();
+    return rows.map((r) => ({
+      day: Number(r.day) * 86_400_000,
+      costUsd: Number(r.cost ?? 0),
+      decisions: Number(r.n),
+    }));
   }
 
   /** Decisions whose outcome is known (set when the trade they led to closed). */

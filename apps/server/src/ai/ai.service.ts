@@ -67,7 +67,10 @@ export class AiService {
    */
   async performance(filter: OutcomeFilter): Promise<AiPerformance> {
     checkRange(filter.from, filter.to);
-    const rows = await this.repo.withOutcome(filter);
+    const [rows, costByDay] = await Promise.all([
+      this.repo.withOutcome(filter),
+      this.repo.costByDay(filter),
+    ]);
     const byProvider = new Map<string, Tally>();
     const byRegime = new Map<string, Tally>();
     const byConfidence = new Map<string, Tally>();
@@ -97,6 +100,7 @@ export class AiService {
       byProvider: groups(byProvider),
       byRegime: groups(byRegime),
       byConfidence: groups(byConfidence),
+      costByDay,
     };
   }
 }

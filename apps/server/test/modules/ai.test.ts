@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { DB_BACKENDS, HOSTILE, clientsFor, expectError, qs, type Clients } from './helpers.js';
+import { DAY, DB_BACKENDS, HOSTILE, clientsFor, expectError, qs, type Clients } from './helpers.js';
 
 //             provider   regime          confidence outcome              action  status
 const DECISIONS: [string, string | null, number, string | null, 'buy' | 'hold', string][] = [
@@ -40,6 +40,7 @@ describe.each(DB_BACKENDS)('ai on $name', (backend) => {
       byProvider: [],
       byRegime: [],
       byConfidence: [],
+      costByDay: [],
     });
     expect((await c.viewer.request('GET', '/ai/decisions', { token: null })).status).toBe(401);
   });
@@ -53,6 +54,14 @@ describe.each(DB_BACKENDS)('ai on $name', (backend) => {
     ids = rows.map((r) => r.id);
     const r = await c.viewer.request('GET', '/ai/performance');
     expect(r.body).toMatchObject({ evaluated: 3, unreadable: 1 }); // d1–d3; d4 has no pnl
+    // Spend per UTC day counts every decision, with an outcome or not (all five on T0's day).
+    expect(r.body['costByDay']).toEqual([
+      {
+        day: Math.floor(T0 / DAY) * DAY,
+        costUsd: expect.closeTo(0.0005, 12) as number,
+        decisions: 5,
+      },
+    ]);
     expect(r.body['byProvider']).toEqual([
       group('gemini', 1, 1, 0, 8, 0.95, null), // d3
       group('rules', 2, 1, 1, 8, (0.65 + 0.72) / 2, (0.03 - 0.01) / 2), // d1 + d2: 12 − 4 = 8
