@@ -87,7 +87,7 @@ export class AiRepository {
     if (filter.to !== undefined) q = q.where('ts', '<=', filter.to);
     const rows = await q.groupBy(day).orderBy(day).execute();
     return rows.map((r) => ({
-      day: Number(r.day) * 86_400_000,
+      day: r.day * 86_400_000,
       costUsd: Number(r.cost ?? 0),
       decisions: Number(r.n),
     }));
