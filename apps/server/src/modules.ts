@@ -75,7 +75,7 @@ export function createModuleServices(ports: ModulePorts): ModuleServices {
   const botRepo = new BotRepository(db.kysely);
   const market = new MarketService(new CandleFiles(ports.marketDataDir));
   const reads = new CachedReads(ports.cache, ports.readCacheTtlMs);
-  const portfolio = new PortfolioService(new PortfolioRepository(db.kysely), clock, reads);
+  const portfolio = new PortfolioService(new PortfolioRepository(db.kysely), reads);
   const trades = new TradesService(new TradesRepository(db.kysely), reads);
   // The runtime reads the configuration through the bot service, built right after it.
   const ref: { bot?: BotService } = {};

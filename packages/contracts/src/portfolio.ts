@@ -38,7 +38,10 @@ export const PortfolioOverview = Type.Object({
       abs: Type.Number({ description: 'equity now − equity then' }),
       pct: Nullable(Type.Number(), { description: 'fraction (0.02 = 2 %)' }),
     }),
-    { description: 'against the last snapshot at least 24 h older; null without one' },
+    {
+      description:
+        'against the last snapshot at least 24 h older than the latest one (market time); null without one',
+    },
   ),
   positions: Type.Array(PortfolioPosition),
 });

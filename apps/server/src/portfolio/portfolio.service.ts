@@ -11,7 +11,7 @@ import type {
   PortfolioPosition,
   PositionsPage,
 } from '@numerusx/contracts';
-import { ValidationError, computeMetrics, type Clock, type ClosedTrade } from '@numerusx/core';
+import { ValidationError, computeMetrics, type ClosedTrade } from '@numerusx/core';
 import { DEFAULT_BOT_ID } from '../bot/bot-id.js';
 import type { CachedReads } from '../cache/cached-reads.js';
 import { cacheKey, type CacheTag } from '../cache/read-cache.js';
@@ -49,7 +49,6 @@ export class PortfolioService {
 
   constructor(
     private readonly repo: PortfolioRepository,
-    private readonly clock: Clock,
     private readonly reads: CachedReads,
   ) {}
 
@@ -63,7 +62,7 @@ export class PortfolioService {
     return this.reads.invalidate('portfolio');
   }
 
-  /** Cached: its 24 h change moves with the clock, by at most the cache TTL late. */
+  /** Cached; dropped when the books write. */
   overview(): Promise<PortfolioOverview> {
     return this.reads.read(cacheKey('portfolio.overview'), PORTFOLIO, () => this.readOverview());
   }
@@ -89,9 +88,9 @@ export class PortfolioService {
         positions,
       };
     }
-    // Against the equity of 24 h ago by the clock, not by the latest snapshot: a bot stopped for a
-    // week has not changed in the last day.
-    const then = await this.repo.snapshotAtOrBefore(this.botId, this.clock.now() - DAY);
+    // The 24 h before the latest snapshot, in the books' own time: a replay's market time runs far
+    // from the wall clock, and live it is the wall clock.
+    const then = await this.repo.snapshotAtOrBefore(this.botId, latest.ts - DAY);
     return {
       botId: this.botId,
       hasData: true,
