@@ -276,6 +276,7 @@ function botRuntime(kind: DatabaseKind): Migration {
         .addColumn('lease_token', 'bigint', (c) => c.notNull().defaultTo(0))
         .addColumn('lease_expires_at', 'bigint')
         .addColumn('state_reason', 'text')
+        .addColumn('close_positions', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema.alterTable('positions').addColumn('pair', 'text').execute();

@@ -158,6 +158,8 @@ export interface BotRuntimeTable {
   lease_expires_at: number | null;
   /** Why the bot is in its state (emergency reason, error), for the status. */
   state_reason: string | null;
+  /** 1: the emergency stop asked to sell every position (done by whichever instance runs it). */
+  close_positions: number;
   updated_at: number;
 }
 

@@ -82,6 +82,12 @@ export class BotRuntime {
         row.lease_holder !== this.instanceId &&
         (row.lease_expires_at ?? 0) >= this.deps.clock.now();
       this.elsewhere = held ? (row.lease_holder ?? undefined) : undefined;
+      // Not running here: an emergency stop or a re-arm made on another instance is the truth.
+      if (row.desired_state === 'emergency-stopped' && this.state !== 'emergency-stopped') {
+        this.set('emergency-stopped', row.state_reason ?? 'emergency stop in force');
+      } else if (row.desired_state !== 'emergency-stopped' && this.state === 'emergency-stopped') {
+        this.set('stopped', 're-armed');
+      }
     }
     return this.view();
   }
@@ -178,6 +184,7 @@ export class BotRuntime {
         'emergency-stopped',
         why,
         this.deps.clock.now(),
+        options.closePositions,
       );
       await this.halt('emergency-stopped', why, {
         emergency: true,
@@ -354,7 +361,7 @@ export class BotRuntime {
         } else if (row.desired_state === 'emergency-stopped') {
           await this.halt('emergency-stopped', row.state_reason ?? 'emergency stop', {
             emergency: true,
-            closePositions: false,
+            closePositions: row.close_positions === 1,
           });
         } else if (row.desired_state === 'stopped') {
           await this.halt('stopped', 'stopped from another instance', {});

@@ -57,6 +57,7 @@ export class RuntimeRepository {
         lease_token: 0,
         lease_expires_at: null,
         state_reason: null,
+        close_positions: 0,
         updated_at: now,
       })
       .onConflict((oc) => oc.column('bot_id').doNothing())
@@ -147,10 +148,16 @@ export class RuntimeRepository {
     state: RuntimeRow['desired_state'],
     reason: string | null,
     now: number,
+    closePositions = false,
   ): Promise<void> {
     await this.db
       .updateTable('bot_runtime')
-      .set({ desired_state: state, state_reason: reason, updated_at: now })
+      .set({
+        desired_state: state,
+        state_reason: reason,
+        close_positions: closePositions ? 1 : 0,
+        updated_at: now,
+      })
       .where('bot_id', '=', botId)
       .execute();
   }

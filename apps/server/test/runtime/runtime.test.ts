@@ -212,6 +212,13 @@ describe.each(DB_BACKENDS)('one running bot across two instances on $name', (bac
     a = await startTestServer(backend, { env });
     b = await startTestServer(backend, { env, shareWith: a });
     admin = (await clientsFor(a, 'lease')).admin;
+    // A strategy that almost never signals: the position bought by hand below stays open until
+    // the emergency stop sells it (the bot would otherwise sell it on its own exit signal).
+    const quiet = {
+      strategy: { id: 'breakout', params: { entryPeriod: 200, exitPeriod: 200 } },
+      pairs: ['SOL/USDT'],
+    };
+    expect((await admin.request('PUT', '/bot/config', { body: quiet })).status).toBe(200);
   });
   afterAll(async () => {
     await b.close();
@@ -229,6 +236,33 @@ describe.each(DB_BACKENDS)('one running bot across two instances on $name', (bac
     expect(seenFromB.body['state']).toBe('running');
     const holderA = seenFromB.body['instance'];
     expect(holderA).toEqual(expect.any(String));
+
+    // An emergency stop sent to B reaches the bot running on A: halted, positions sold.
+    const onA = admin;
+    await eventually(
+      async () => (await onA.request('GET', '/market/ticker?pair=SOL/USDT')).status === 200,
+    );
+    const buy = await onA.request('POST', '/orders', {
+      body: { type: 'market', pair: 'SOL/USDT', side: 'buy', quoteAmount: 100 },
+    });
+    expect(buy.status, JSON.stringify(buy.body)).toBe(201);
+    await eventually(async () => {
+      const p = await onB.request('GET', '/portfolio/positions');
+      return (p.body['items'] as unknown[]).length > 0;
+    });
+    const halted = await onB.request('POST', '/bot/emergency-stop', {
+      body: { closePositions: true },
+    });
+    expect(halted.status).toBe(200);
+    await eventually(async () => {
+      const s = await onA.request('GET', '/bot/status');
+      const p = await onA.request('GET', '/portfolio/positions');
+      return s.body['state'] === 'emergency-stopped' && (p.body['items'] as unknown[]).length === 0;
+    });
+    expect((await onB.request('GET', '/bot/status')).body['state']).toBe('emergency-stopped');
+    expect((await onB.request('POST', '/bot/rearm')).status).toBe(200);
+    expect((await onA.request('GET', '/bot/status')).body['state']).toBe('stopped');
+    expect((await onA.request('POST', '/bot/start')).status).toBe(200);
 
     await a.server.close(); // the owner left it running: B takes over once A's lease is free
     await eventually(async () => {
