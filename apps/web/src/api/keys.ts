@@ -47,4 +47,8 @@ export const keys = {
   ticker: (pair: string) => ['market', 'ticker', pair] as const,
   backtests: ['backtests', 'list'] as const,
   backtest: (id: number) => ['backtests', 'detail', id] as const,
+  /** Written only by the socket bridge (backtest:progress); never fetched. */
+  backtestProgress: (id: number) => ['backtests', 'progress', id] as const,
+  /** Candles of a finished backtest's period, for the buy-and-hold curve drawn client-side. */
+  backtestCandles: (id: number) => ['backtests', 'candles', id] as const,
 };

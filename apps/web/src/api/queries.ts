@@ -19,7 +19,8 @@ import type {
   TradeStats,
   TradeView,
 } from '@numerusx/contracts';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { skipToken, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { BacktestProgress } from '../socket/cache-bridge';
 import { api } from './http';
 import { keys, type DecisionFilters, type HistoryInterval, type TradeFilters } from './keys';
 import type { PageOf } from './pages';
@@ -139,26 +140,83 @@ export const useTicker = (pair: string | null) =>
     retry: false,
   });
 
-export const useBacktests = () =>
+/**
+ * backtest:progress reaches only the requester's socket: a run is followed live when the socket is
+ * connected (`liveFor` = the signed-in user's id, else null) and that user started it. Any other
+ * unfinished run (socket down, someone else's run) falls back to polling its REST answer.
+ */
+function needsPolling(
+  b: { readonly status: string; readonly createdBy: number | null },
+  liveFor: number | null,
+): boolean {
+  return (
+    (b.status === 'queued' || b.status === 'running') &&
+    (liveFor === null || b.createdBy !== liveFor)
+  );
+}
+
+export const useBacktests = (liveFor: number | null) =>
   useQuery({
     queryKey: keys.backtests,
     queryFn: () => api.get<BacktestsPage>('/backtests', { limit: 100 }),
-    // No backtest:progress events yet: poll while a run is queued or running.
     refetchInterval: (q) =>
-      q.state.data?.items.some((b) => b.status === 'queued' || b.status === 'running') === true
-        ? 1_000
-        : false,
+      q.state.data?.items.some((b) => needsPolling(b, liveFor)) === true ? 1_000 : false,
   });
 
-export const useBacktest = (id: number | null) =>
+export const useBacktest = (id: number | null, liveFor: number | null) =>
   useQuery({
     queryKey: keys.backtest(id ?? 0),
     queryFn: () => api.get<BacktestDetail>(`/backtests/${id ?? 0}`),
     enabled: id !== null,
     refetchInterval: (q) =>
-      q.state.data === undefined ||
-      q.state.data.status === 'queued' ||
-      q.state.data.status === 'running'
-        ? 1_000
-        : false,
+      q.state.data !== undefined && needsPolling(q.state.data, liveFor) ? 1_000 : false,
+  });
+
+/** The last backtest:progress for a run, as the socket bridge stored it (undefined: none yet). */
+export const useBacktestProgress = (id: number) =>
+  useQuery<BacktestProgress>({
+    queryKey: keys.backtestProgress(id),
+    queryFn: skipToken,
+    staleTime: Infinity,
+  }).data;
+
+const CANDLES_PAGE = 5_000;
+
+/**
+ * The candles a finished backtest ran on (its pair, timeframe, dataset and period), paged 5000 at
+ * a time: the buy-and-hold curve is computed from them client-side.
+ */
+export const useBacktestCandles = (
+  id: number,
+  spec: {
+    readonly pair: string;
+    readonly timeframe: string;
+    readonly dataset: string | undefined;
+    readonly from: number;
+    readonly to: number;
+  } | null,
+) =>
+  useQuery({
+    queryKey: keys.backtestCandles(id),
+    enabled: spec !== null,
+    staleTime: Infinity,
+    queryFn: async () => {
+      if (spec === null) return [];
+      const out: CandlesResponse['candles'] = [];
+      let from = spec.from;
+      for (;;) {
+        const page = await api.get<CandlesResponse>('/market/candles', {
+          pair: spec.pair,
+          timeframe: spec.timeframe,
+          ...(spec.dataset === undefined ? {} : { dataset: spec.dataset }),
+          from,
+          to: spec.to,
+          limit: CANDLES_PAGE,
+        });
+        out.push(...page.candles);
+        const last = page.candles[page.candles.length - 1];
+        if (!page.hasMore || last === undefined || last.ts >= spec.to) return out;
+        from = last.ts + 1;
+      }
+    },
   });

@@ -251,6 +251,10 @@ export const en = {
     noPerformance:
       'No decision has a known outcome yet: outcomes are scored a day (market time) after each decision.',
     totalCost: 'AI cost of the listed decisions: {{cost}}',
+    costByDay: 'AI cost per day (UTC)',
+    costEmpty:
+      'No AI cost so far ({{count}} decisions): the offline rules provider costs nothing; only model providers are billed.',
+    costTotal: 'Total {{cost}} for {{count}} decisions over {{days}} days.',
   },
   trading: {
     tradeOpen: 'open',
@@ -345,6 +349,14 @@ export const en = {
     period: 'Period',
     candles: '{{count}} candles',
     open: 'Open',
+    progressLabel: 'Backtest progress',
+    progress: '{{pct}} · {{done}} / {{total}} candles',
+    progressStarting: 'Starting: loading the candles…',
+    progressDone: 'Finished: {{pct}} of {{count}} candles, as reported live by the server.',
+    progressFailed: 'The run stopped.',
+    buyHoldCandles: 'Buy and hold (from candles)',
+    buyHoldNote:
+      'Buy and hold is computed in the browser from the same {{count}} candles: capital × (1 − fee) × close / first close.',
   },
 } as const;
 

@@ -254,6 +254,10 @@ export const fr: Messages = {
     noPerformance:
       "Aucune décision n'a encore de résultat connu : chaque décision est évaluée un jour (heure du marché) plus tard.",
     totalCost: 'Coût IA des décisions affichées : {{cost}}',
+    costByDay: 'Coût de l’IA par jour (UTC)',
+    costEmpty:
+      'Aucun coût d’IA jusqu’ici ({{count}} décisions) : le fournisseur de règles hors ligne ne coûte rien ; seuls les fournisseurs de modèles sont facturés.',
+    costTotal: 'Total {{cost}} pour {{count}} décisions sur {{days}} jours.',
   },
   trading: {
     tradeOpen: 'ouvertes',
@@ -349,5 +353,13 @@ export const fr: Messages = {
     period: 'Période',
     candles: '{{count}} bougies',
     open: 'Ouvrir',
+    progressLabel: 'Progression du backtest',
+    progress: '{{pct}} · {{done}} / {{total}} bougies',
+    progressStarting: 'Démarrage : chargement des bougies…',
+    progressDone: 'Terminé : {{pct}} de {{count}} bougies, d’après les événements du serveur.',
+    progressFailed: 'L’exécution s’est arrêtée.',
+    buyHoldCandles: 'Achat-conservation (bougies)',
+    buyHoldNote:
+      'L’achat-conservation est calculé dans le navigateur à partir des mêmes {{count}} bougies : capital × (1 − frais) × clôture / première clôture.',
   },
 };

@@ -4,6 +4,8 @@
  * few derived answers (statistics) are marked stale and refetched only when a screen shows them.
  */
 import type {
+  BacktestDetail,
+  BacktestsPage,
   BotStatus,
   DecisionDetail,
   DecisionSummary,
@@ -17,7 +19,11 @@ import type {
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { keys, type DecisionFilters, type TradeFilters } from '../api/keys';
 import { upsertInPages, type Paged } from '../api/pages';
+import type { ServerEventPayload } from '@numerusx/contracts';
 import type { LiveEvent } from './event-gate';
+
+/** The last backtest:progress seen for a run (cache entry keys.backtestProgress(id)). */
+export type BacktestProgress = ServerEventPayload<'backtest:progress'>;
 
 export function decisionMatches(d: DecisionSummary, f: DecisionFilters): boolean {
   return (
@@ -138,11 +144,33 @@ export function applyEvent(qc: QueryClient, ev: LiveEvent): void {
       }));
       return;
     }
+    case 'backtest:progress': {
+      const p = ev.payload;
+      const id = p.backtestId;
+      // Events may arrive out of order only across a reconnection: never step backwards.
+      qc.setQueryData<BacktestProgress>(keys.backtestProgress(id), (old) =>
+        old !== undefined && old.ts > p.ts ? old : p,
+      );
+      qc.setQueryData<BacktestsPage>(keys.backtests, (old) =>
+        old === undefined || !old.items.some((b) => b.id === id && b.status !== p.status)
+          ? old
+          : { ...old, items: old.items.map((b) => (b.id === id ? { ...b, status: p.status } : b)) },
+      );
+      if (p.status === 'running') {
+        // queued → running shows at once; the result itself only comes with the REST answer.
+        qc.setQueryData<BacktestDetail>(keys.backtest(id), (old) =>
+          old?.status === 'queued' ? { ...old, status: 'running' } : old,
+        );
+        return;
+      }
+      // done / failed: the result (or the error) is read once, by whoever shows it.
+      void qc.invalidateQueries({ queryKey: keys.backtest(id), exact: true });
+      void qc.invalidateQueries({ queryKey: keys.backtests, exact: true });
+      return;
+    }
     case 'market:candle':
     case 'system:alert':
-    case 'backtest:progress':
-      // Charts draw candles imperatively and alerts become toasts (see live-bus); backtests are
-      // read from their REST answer.
+      // Charts draw candles imperatively and alerts become toasts (see live-bus).
       return;
   }
 }

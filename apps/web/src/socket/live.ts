@@ -46,3 +46,11 @@ export function useChannel(channel: string | null): void {
 export function useLiveEvents(listener: (ev: LiveEvent) => void): void {
   useEffect(() => live.listen(listener), [listener]);
 }
+
+/**
+ * Whose backtests are followed live: backtest:progress goes to the requester's socket only, so
+ * the signed-in user's id while connected, else null (the backtest queries then poll).
+ */
+export function useBacktestLiveFor(userId: number): number | null {
+  return useConnectionState() === 'connected' ? userId : null;
+}

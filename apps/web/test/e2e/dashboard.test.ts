@@ -88,6 +88,14 @@ describe.skipIf(missing !== null && !ci)('dashboard in Chromium against a real s
     expect(await page.getByTestId('steps').locator('li').count()).toBeGreaterThan(0);
   });
 
+  it('shows the AI cost per day, saying the offline rules cost nothing', async () => {
+    await nav('AI decisions');
+    await page.getByRole('link', { name: 'Performance', exact: true }).click();
+    const cost = page.getByTestId('ai-cost');
+    await cost.waitFor();
+    expect(await cost.textContent()).toContain('the offline rules provider costs nothing');
+  });
+
   it('shows live portfolio data on the dashboard', async () => {
     await nav('Dashboard');
     const asOf = page.getByTestId('as-of');
@@ -131,6 +139,15 @@ describe.skipIf(missing !== null && !ci)('dashboard in Chromium against a real s
       .toBe('done');
     const total = page.getByTestId('metrics').locator('tr[data-metric=totalReturn] td');
     expect(await total.nth(1).textContent()).toMatch(/%/);
+    // backtest:progress reached this socket: whatever intermediate events the ~1 s run sent, the
+    // final `done` one is always sent and is rendered as a full bar (no polling while connected).
+    const progress = page.getByTestId('backtest-progress');
+    await expect.poll(() => progress.getAttribute('data-status')).toBe('done');
+    expect(await progress.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    expect(await progress.getByTestId('backtest-progress-text').textContent()).toMatch(/100\s?%/);
+    // Buy and hold beside the strategy, computed in the browser from the run's candles.
+    await page.getByTestId('buy-hold-note').waitFor();
+    expect(await page.getByTestId('buy-hold-note').textContent()).toMatch(/[1-9]\d* candles/);
   });
 
   it('refreshes the expired access token invisibly', async () => {

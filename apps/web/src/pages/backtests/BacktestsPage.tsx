@@ -6,6 +6,7 @@ import { useBacktests } from '../../api/queries';
 import { hasRole, useUser } from '../../auth/use-session';
 import { Card, Empty, ErrorNote } from '../../components/ui';
 import { dateTime } from '../../lib/format';
+import { useBacktestLiveFor } from '../../socket/live';
 import { BacktestForm } from './BacktestForm';
 import { BacktestCompare, BacktestResultView } from './BacktestResultView';
 
@@ -19,7 +20,7 @@ export default function BacktestsPage() {
     .split(',')
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);
-  const list = useBacktests();
+  const list = useBacktests(useBacktestLiveFor(user.id));
   const [picked, setPicked] = useState<readonly number[]>([]);
   const runs = list.data?.items ?? [];
   const toggle = (n: number) => {

@@ -1,9 +1,14 @@
-/** How good the decisions were: hit rate by confidence bucket, by regime, by provider. */
-import type { PerformanceGroup } from '@numerusx/contracts';
+/**
+ * How good the decisions were: hit rate by confidence bucket, by regime, by provider; and what
+ * they cost, per UTC day.
+ */
+import type { AiPerformance, PerformanceGroup } from '@numerusx/contracts';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAiPerformance } from '../../api/queries';
+import { HistogramChart } from '../../components/charts/HistogramChart';
 import { Card, Empty, ErrorNote } from '../../components/ui';
-import { num, pct, signedMoney, tone } from '../../lib/format';
+import { money, num, pct, signedMoney, tone } from '../../lib/format';
 import { DecisionsNav } from './DecisionsNav';
 
 function Groups({
@@ -57,6 +62,32 @@ function Groups({
   );
 }
 
+/** Model spend per day; the offline rules provider costs nothing, which is said rather than drawn. */
+function CostByDay({ days }: { readonly days: AiPerformance['costByDay'] }) {
+  const { t } = useTranslation();
+  const points = useMemo(() => days.map((d) => ({ ts: d.day, value: d.costUsd })), [days]);
+  const total = days.reduce((sum, d) => sum + d.costUsd, 0);
+  const decisions = days.reduce((sum, d) => sum + d.decisions, 0);
+  return (
+    <Card title={t('decisions.costByDay')} testId="ai-cost">
+      {days.every((d) => d.costUsd === 0) ? (
+        <Empty>{t('decisions.costEmpty', { count: decisions })}</Empty>
+      ) : (
+        <>
+          <HistogramChart points={points} label={t('decisions.costByDay')} />
+          <p className="muted">
+            {t('decisions.costTotal', {
+              cost: money(total, 4),
+              count: decisions,
+              days: days.length,
+            })}
+          </p>
+        </>
+      )}
+    </Card>
+  );
+}
+
 export default function AiPerformancePage() {
   const { t } = useTranslation();
   const perf = useAiPerformance();
@@ -66,6 +97,7 @@ export default function AiPerformancePage() {
       <h1>{t('decisions.title')}</h1>
       <DecisionsNav />
       <ErrorNote error={perf.error} />
+      {p !== undefined && <CostByDay days={p.costByDay} />}
       {p !== undefined &&
         (p.evaluated === 0 ? (
           <Card>

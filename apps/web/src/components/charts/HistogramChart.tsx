@@ -1,0 +1,52 @@
+/** One histogram series over time (AI cost per day). */
+import { createChart, HistogramSeries, type IChartApi, type ISeriesApi } from 'lightweight-charts';
+import { useEffect, useRef } from 'react';
+import { useTheme } from '../../lib/theme';
+import { chartOptions, cssVar, toTime } from './chart-theme';
+import type { LinePoint } from './LineChart';
+
+export function HistogramChart({
+  points,
+  height = 200,
+  label,
+  color = '--accent',
+}: {
+  readonly points: readonly LinePoint[];
+  readonly height?: number;
+  readonly label: string;
+  /** A CSS variable name such as --accent. */
+  readonly color?: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<IChartApi | null>(null);
+  const series = useRef<ISeriesApi<'Histogram'> | null>(null);
+  const theme = useTheme();
+
+  useEffect(() => {
+    if (box.current === null) return;
+    const c = createChart(box.current, chartOptions());
+    chart.current = c;
+    series.current = c.addSeries(HistogramSeries, { priceLineVisible: false });
+    return () => {
+      c.remove();
+      chart.current = null;
+      series.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const c = chart.current;
+    const s = series.current;
+    if (c === null || s === null) return;
+    c.applyOptions(chartOptions());
+    s.applyOptions({ color: cssVar(color) });
+    // Days are distinct and oldest first (the API's order); sort anyway, the chart requires it.
+    const data = [...points]
+      .sort((a, b) => a.ts - b.ts)
+      .map((p) => ({ time: toTime(p.ts), value: p.value }));
+    s.setData(data);
+    c.timeScale().fitContent();
+  }, [points, color, theme]);
+
+  return <div ref={box} className="chart" style={{ height }} role="img" aria-label={label} />;
+}
