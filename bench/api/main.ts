@@ -5,8 +5,8 @@
 // bare route's throughput.
 //
 //   node --import tsx bench/api/main.ts [--quick] [--out=bench/results/api.json]
+import { resultHeader } from '../result-header.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFlag } from '../indicators/options.js';
@@ -80,13 +80,7 @@ try {
   );
 
   const result = {
-    part: 'api',
-    generatedAt: new Date().toISOString(),
-    mode: quick ? 'quick' : 'full',
-    durationSec: (Date.now() - started) / 1000,
-    node: process.version,
-    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
-    cores: os.cpus().length,
+    ...resultHeader('api', quick, started),
     setup: { database: 'sqlite', trades: TRADES, connections: CONNECTIONS, durationSec: DURATION },
     targets: { p99Ms: 25, minRatioToBare: 0.4 },
     bare: routes['bare'],

@@ -12,6 +12,7 @@
 //
 //   node --import tsx bench/runtime/main.ts [--quick] [--cycles=N] [--warmup=N] [--pace=MS]
 //                                           [--out=bench/results/runtime.json]
+import { resultHeader } from '../result-header.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -181,13 +182,7 @@ try {
   ).length;
 
   const result = {
-    part: 'runtime',
-    generatedAt: new Date().toISOString(),
-    mode: quick ? 'quick' : 'full',
-    durationSec: (Date.now() - started) / 1000,
-    node: process.version,
-    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
-    cores: os.cpus().length,
+    ...resultHeader('runtime', quick, started),
     setup: {
       database: 'sqlite',
       provider: config.aiProvider,

@@ -15,6 +15,7 @@
 //   node --import tsx bench/web/main.ts [--quick] [--events=N] [--warmup=N] [--interval=MS]
 //                                      [--tti-runs=N] [--out=bench/results/web.json]
 // Needs Chromium (/usr/bin/chromium, or CHROMIUM_PATH): apt-get install -y chromium.
+import { resultHeader } from '../result-header.js';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -245,13 +246,7 @@ try {
   };
   const sum = (list: readonly AssetSize[]) => list.reduce((a, s) => a + s.gzipBytes, 0);
   const result = {
-    part: 'web',
-    generatedAt: new Date().toISOString(),
-    mode: quick ? 'quick' : 'full',
-    durationSec: (Date.now() - started) / 1000,
-    node: process.version,
-    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
-    cores: os.cpus().length,
+    ...resultHeader('web', quick, started),
     chromium: browser.version(),
     setup: {
       build,
