@@ -104,12 +104,12 @@ export async function login(username: string, password: string): Promise<PublicU
   return body.user;
 }
 
-/** Ends this session on the server (best effort) and forgets the token. */
-export async function logout(): Promise<void> {
+/** POST with the CSRF header and the current access token, then forget the session locally. */
+async function endSession(path: string): Promise<Response> {
   const csrf = csrfToken();
   const token = tokens.current();
   try {
-    await fetch(`${API}/auth/logout`, {
+    return await fetch(`${API}${path}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: {
@@ -121,6 +121,20 @@ export async function logout(): Promise<void> {
     update({ user: null, endedReason: null });
     tokens.set(null);
   }
+}
+
+/** Ends this session on the server (best effort) and forgets the token. */
+export async function logout(): Promise<void> {
+  await endSession('/auth/logout');
+}
+
+/**
+ * POST /auth/logout-all: ends every session of the logged-in user, on every device (any role).
+ * The local session is forgotten whatever the answer; throws ApiError when the server refused.
+ */
+export async function logoutAll(): Promise<void> {
+  const res = await endSession('/auth/logout-all');
+  if (!res.ok) throw await errorFromResponse(res);
 }
 
 /** The server revoked this session (system:alert session_revoked): back to the login page. */

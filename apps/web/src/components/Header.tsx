@@ -2,9 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../api/http';
 import { useBotStatus } from '../api/queries';
-import { logout } from '../api/session';
+import { logout, logoutAll } from '../api/session';
 import { useUser } from '../auth/use-session';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { toggleTheme, useTheme } from '../lib/theme';
@@ -24,14 +23,18 @@ export function Header({ onMenu }: { readonly onMenu: () => void }) {
   const signOut = async (everywhere: boolean) => {
     setBusy(true);
     try {
-      // Only admins may revoke sessions (POST /users/:id/revoke-sessions): the API has no
-      // self-service "every session" route yet.
       if (everywhere) {
-        await api.post(`/users/${user.id}/revoke-sessions`);
-        toast('info', t('header.logoutAllDone'));
+        // Any role may end all of its own sessions; the local session ends whatever the answer.
+        try {
+          await logoutAll();
+          toast('info', t('header.logoutAllDone'));
+        } catch {
+          toast('warning', t('header.logoutAllFailed'));
+        }
+      } else {
+        await logout();
       }
     } finally {
-      await logout();
       setBusy(false);
       void navigate('/login');
     }
@@ -86,16 +89,14 @@ export function Header({ onMenu }: { readonly onMenu: () => void }) {
         <span className="user" data-testid="user">
           {user.username} <span className="role">{t(`header.role.${user.role}`)}</span>
         </span>
-        {user.role === 'admin' && (
-          <button
-            type="button"
-            className="btn ghost"
-            disabled={busy}
-            onClick={() => void signOut(true)}
-          >
-            {t('header.logoutAll')}
-          </button>
-        )}
+        <button
+          type="button"
+          className="btn ghost"
+          disabled={busy}
+          onClick={() => void signOut(true)}
+        >
+          {t('header.logoutAll')}
+        </button>
         <button type="button" className="btn" disabled={busy} onClick={() => void signOut(false)}>
           {t('header.logout')}
         </button>

@@ -18,6 +18,7 @@ export const en = {
     logout: 'Log out',
     logoutAll: 'Log out everywhere',
     logoutAllDone: 'Every session of this account was ended.',
+    logoutAllFailed: 'The server could not end your other sessions; this one is closed.',
     role: { admin: 'admin', trader: 'trader', viewer: 'viewer' },
   },
   socket: {
@@ -169,6 +170,7 @@ export const en = {
     drawdownSub: 'peak {{peak}} on {{date}}',
     daily: 'daily',
     byDay: 'Profit and loss by day',
+    pnlChart: 'Daily profit and loss: day-over-day equity change',
     byDayHint: 'Daily equity points from the portfolio history, newest first.',
     noDays:
       'Daily profit and loss needs snapshots on at least two days: leave the bot running and come back tomorrow.',
@@ -261,6 +263,8 @@ export const en = {
     tradeClosed: 'closed',
     title: 'Trading',
     chart: 'Chart',
+    overlays: 'Indicators',
+    overlay: { sma20: 'SMA 20', ema50: 'EMA 50', bb20: 'Bollinger Bands (20, 2)' },
     timeframe: 'Timeframe',
     ticket: 'Order ticket',
     orderType: 'Order type',

@@ -20,6 +20,7 @@ export const fr: Messages = {
     logout: 'Se déconnecter',
     logoutAll: 'Se déconnecter partout',
     logoutAllDone: 'Toutes les sessions de ce compte ont été fermées.',
+    logoutAllFailed: "Le serveur n'a pas pu fermer vos autres sessions ; celle-ci est fermée.",
     role: { admin: 'administrateur', trader: 'trader', viewer: 'lecteur' },
   },
   socket: {
@@ -171,6 +172,7 @@ export const fr: Messages = {
     drawdownSub: 'sommet {{peak}} le {{date}}',
     daily: 'quotidien',
     byDay: 'Profits et pertes par jour',
+    pnlChart: "Profits et pertes quotidiens : variation de l'équité d'un jour à l'autre",
     byDayHint: "Points quotidiens de l'historique du portefeuille, du plus récent au plus ancien.",
     noDays:
       'Les profits et pertes par jour demandent des instantanés sur au moins deux jours : laissez tourner le robot et revenez demain.',
@@ -264,6 +266,8 @@ export const fr: Messages = {
     tradeClosed: 'clôturées',
     title: 'Trading',
     chart: 'Graphique',
+    overlays: 'Indicateurs',
+    overlay: { sma20: 'MMS 20', ema50: 'MME 50', bb20: 'Bandes de Bollinger (20, 2)' },
     timeframe: 'Unité de temps',
     ticket: "Ticket d'ordre",
     orderType: "Type d'ordre",

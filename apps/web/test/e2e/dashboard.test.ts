@@ -130,6 +130,17 @@ describe.skipIf(missing !== null && !ci)('dashboard in Chromium against a real s
     expect(await ticket.getByTestId('ticket-error').textContent()).toContain('price');
   });
 
+  it('toggles the chart indicators and remembers the choice', async () => {
+    const toggles = page.getByTestId('overlay-toggles');
+    const emaBox = toggles.getByRole('checkbox', { name: 'EMA 50' });
+    expect(await toggles.getByRole('checkbox', { name: 'SMA 20' }).isChecked()).toBe(true);
+    expect(await emaBox.isChecked()).toBe(false);
+    await emaBox.check();
+    await toggles.getByRole('checkbox', { name: 'Bollinger Bands (20, 2)' }).check();
+    const stored = await page.evaluate(() => localStorage.getItem('nx-chart-overlays'));
+    expect(JSON.parse(stored ?? '{}')).toEqual({ sma20: true, ema50: true, bb20: true });
+  });
+
   it('runs a backtest and reads its metrics', async () => {
     await nav('Backtests');
     await page.getByRole('button', { name: 'Run backtest' }).click();
@@ -208,6 +219,41 @@ describe.skipIf(missing !== null && !ci)('dashboard in Chromium against a real s
     await v.getByTestId('order-history').waitFor();
     expect(await v.getByTestId('order-ticket').count()).toBe(0);
     await viewer.close();
+  });
+
+  it('logs a viewer out everywhere: another browser with the same account loses its session', async () => {
+    const loginAs = async (ctx: BrowserContext): Promise<Page> => {
+      const p = await ctx.newPage();
+      p.setDefaultTimeout(15_000);
+      await p.goto(`${server.url}/login`);
+      await p.fill('input[name=username]', 'vera');
+      await p.fill('input[name=password]', 'vera-password-long');
+      await p.click('button[type=submit]');
+      await p.waitForURL(`${server.url}/`);
+      return p;
+    };
+    const laptop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const phone = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const a = await loginAs(laptop);
+      const b = await loginAs(phone);
+      await b.goto(`${server.url}/bot`);
+      await b.getByTestId('bot-status').waitFor();
+      const calls: string[] = [];
+      a.on('request', (r) => {
+        if (r.url().endsWith('/api/v1/auth/logout-all')) calls.push(r.method());
+      });
+      await a.getByRole('button', { name: 'Log out everywhere', exact: true }).click();
+      await a.waitForURL(/\/login$/);
+      expect(calls).toEqual(['POST']);
+      // The other device: revoked over the socket, or at the latest at its next refresh.
+      await b.waitForURL(/\/login$/, { timeout: 20_000 });
+      await b.goto(`${server.url}/bot`);
+      await b.waitForURL(/\/login$/);
+    } finally {
+      await laptop.close();
+      await phone.close();
+    }
   });
 
   it('speaks French when asked', async () => {

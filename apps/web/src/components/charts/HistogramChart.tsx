@@ -1,4 +1,4 @@
-/** One histogram series over time (AI cost per day). */
+/** One histogram series over time (AI cost per day, daily PnL with green/red bars). */
 import { createChart, HistogramSeries, type IChartApi, type ISeriesApi } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
 import { useTheme } from '../../lib/theme';
@@ -10,12 +10,15 @@ export function HistogramChart({
   height = 200,
   label,
   color = '--accent',
+  signColors,
 }: {
   readonly points: readonly LinePoint[];
   readonly height?: number;
   readonly label: string;
   /** A CSS variable name such as --accent. */
   readonly color?: string;
+  /** Colour each bar by its sign instead (CSS variable names): gains `up`, losses `down`. */
+  readonly signColors?: { readonly up: string; readonly down: string };
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
@@ -43,10 +46,18 @@ export function HistogramChart({
     // Days are distinct and oldest first (the API's order); sort anyway, the chart requires it.
     const data = [...points]
       .sort((a, b) => a.ts - b.ts)
-      .map((p) => ({ time: toTime(p.ts), value: p.value }));
+      .map((p) =>
+        signColors === undefined
+          ? { time: toTime(p.ts), value: p.value }
+          : {
+              time: toTime(p.ts),
+              value: p.value,
+              color: cssVar(p.value < 0 ? signColors.down : signColors.up),
+            },
+      );
     s.setData(data);
     c.timeScale().fitContent();
-  }, [points, color, theme]);
+  }, [points, color, signColors?.up, signColors?.down, theme]);
 
   return <div ref={box} className="chart" style={{ height }} role="img" aria-label={label} />;
 }

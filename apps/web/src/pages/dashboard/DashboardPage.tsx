@@ -3,12 +3,16 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryInterval } from '../../api/keys';
 import { useHistory, useOverview, usePerformance } from '../../api/queries';
+import { HistogramChart } from '../../components/charts/HistogramChart';
 import { LineChart } from '../../components/charts/LineChart';
 import { MetricsTable } from '../../components/MetricsGrid';
 import { Card, Empty, ErrorNote, Kpi } from '../../components/ui';
 import { date, dateTime, money, pct, signedMoney, tone } from '../../lib/format';
 import { dailyPnl, drawdownFromPeak } from '../../lib/portfolio-math';
 import { Positions } from './Positions';
+
+/** Gains green, losses red (the same tokens as the table's tone classes). */
+const PNL_COLORS = { up: '--pos', down: '--neg' } as const;
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -25,7 +29,13 @@ export default function DashboardPage() {
     const current = o?.equity == null || o.asOf === null ? null : { ts: o.asOf, equity: o.equity };
     return drawdownFromPeak(points, current);
   }, [daily.data, history.data, o?.equity, o?.asOf]);
-  const days = useMemo(() => dailyPnl(daily.data?.items ?? []).slice(0, 30), [daily.data]);
+  const allDays = useMemo(() => dailyPnl(daily.data?.items ?? []), [daily.data]);
+  const days = useMemo(() => allDays.slice(0, 30), [allDays]);
+  // Day-over-day equity change as bars (the first day has nothing to compare with).
+  const pnlBars = useMemo(
+    () => allDays.flatMap((d) => (d.change === null ? [] : [{ ts: d.ts, value: d.change }])),
+    [allDays],
+  );
 
   const lines = useMemo(
     () => [
@@ -115,6 +125,13 @@ export default function DashboardPage() {
               <Empty>{t('dashboard.noDays')}</Empty>
             ) : (
               <>
+                <div data-testid="pnl-chart">
+                  <HistogramChart
+                    points={pnlBars}
+                    label={t('dashboard.pnlChart')}
+                    signColors={PNL_COLORS}
+                  />
+                </div>
                 <p className="muted">{t('dashboard.byDayHint')}</p>
                 <div className="table-wrap">
                   <table>

@@ -1,5 +1,6 @@
 /**
- * Candles with volume and an SMA 20 overlay, the bot's trades marked, moving live: the REST answer
+ * Candles with volume and indicator overlays the user toggles (SMA 20, EMA 50, Bollinger Bands
+ * 20/2, remembered in localStorage), the bot's trades marked, moving live: the REST answer
  * is read up to the replay's market time (the dataset continues beyond it), then each market:candle
  * of the same pair and timeframe is drawn as it closes.
  */
@@ -10,25 +11,47 @@ import {
   createSeriesMarkers,
   HistogramSeries,
   LineSeries,
+  LineStyle,
   type IChartApi,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
   type SeriesMarker,
   type Time,
 } from 'lightweight-charts';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useTheme } from '../../lib/theme';
 import { useLiveEvents } from '../../socket/live';
 import type { LiveEvent } from '../../socket/event-gate';
 import { chartOptions, cssVar, toTime } from '../../components/charts/chart-theme';
+import {
+  loadOverlays,
+  OVERLAYS,
+  overlayLines,
+  saveOverlays,
+  type Overlay,
+  type OverlayLines,
+  type OverlayPoint,
+  type OverlaySet,
+} from './overlays';
 
 type Candle = CandlesResponse['candles'][number];
-const SMA = 20;
+type LineKey = keyof OverlayLines;
+
+/** Which toggle shows each line, and its colour (a CSS variable). */
+const LINES: Readonly<Record<LineKey, { readonly overlay: Overlay; readonly color: string }>> = {
+  sma20: { overlay: 'sma20', color: '--line-2' },
+  ema50: { overlay: 'ema50', color: '--warn' },
+  bbUpper: { overlay: 'bb20', color: '--accent' },
+  bbMiddle: { overlay: 'bb20', color: '--accent' },
+  bbLower: { overlay: 'bb20', color: '--accent' },
+};
+const LINE_KEYS = Object.keys(LINES) as LineKey[];
 
 interface Series {
   readonly candles: ISeriesApi<'Candlestick'>;
   readonly volume: ISeriesApi<'Histogram'>;
-  readonly sma: ISeriesApi<'Line'>;
+  readonly lines: Readonly<Record<LineKey, ISeriesApi<'Line'>>>;
   readonly markers: ISeriesMarkersPluginApi<Time>;
 }
 
@@ -40,16 +63,8 @@ function volumeBar(c: Candle) {
   };
 }
 
-function smaPoints(candles: readonly Candle[]) {
-  const out: { time: ReturnType<typeof toTime>; value: number }[] = [];
-  let sum = 0;
-  candles.forEach((c, i) => {
-    sum += c.close;
-    const drop = candles[i - SMA];
-    if (drop !== undefined) sum -= drop.close;
-    if (i >= SMA - 1) out.push({ time: toTime(c.ts), value: sum / SMA });
-  });
-  return out;
+function linePoint(p: OverlayPoint) {
+  return { time: toTime(p.ts), value: p.value };
 }
 
 /** Entries below the bar, exits above, each on the bar that contains it. */
@@ -101,6 +116,14 @@ export function CandleChart({
   const series = useRef<Series | null>(null);
   const rows = useRef<Candle[]>([]);
   const theme = useTheme();
+  const { t } = useTranslation();
+  const [overlays, setOverlays] = useState<OverlaySet>(() => loadOverlays());
+
+  const toggle = (o: Overlay, on: boolean) => {
+    const next = { ...overlays, [o]: on };
+    setOverlays(next);
+    saveOverlays(next);
+  };
 
   useEffect(() => {
     if (box.current === null) return;
@@ -111,17 +134,25 @@ export function CandleChart({
       priceFormat: { type: 'volume' },
     });
     c.priceScale('vol').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
-    const sma = c.addSeries(LineSeries, {
-      lineWidth: 1,
-      priceLineVisible: false,
-      lastValueVisible: false,
-      title: `SMA ${SMA}`,
-    });
+    const line = (key: LineKey) =>
+      c.addSeries(LineSeries, {
+        lineWidth: 1,
+        lineStyle: key === 'bbMiddle' ? LineStyle.Dotted : LineStyle.Solid,
+        priceLineVisible: false,
+        lastValueVisible: false,
+        crosshairMarkerVisible: false,
+      });
     chart.current = c;
     series.current = {
       candles: candleSeries,
       volume,
-      sma,
+      lines: {
+        sma20: line('sma20'),
+        ema50: line('ema50'),
+        bbUpper: line('bbUpper'),
+        bbMiddle: line('bbMiddle'),
+        bbLower: line('bbLower'),
+      },
       markers: createSeriesMarkers(candleSeries, []),
     };
     return () => {
@@ -142,8 +173,20 @@ export function CandleChart({
       wickUpColor: cssVar('--pos'),
       wickDownColor: cssVar('--neg'),
     });
-    s.sma.applyOptions({ color: cssVar('--line-2') });
+    for (const k of LINE_KEYS) s.lines[k].applyOptions({ color: cssVar(LINES[k].color) });
   }, [theme]);
+
+  useEffect(() => {
+    const s = series.current;
+    if (s === null) return;
+    for (const k of LINE_KEYS) {
+      const shown = overlays[LINES[k].overlay];
+      // The bands carry one title (on the upper line), the other lines their own.
+      const title =
+        k === 'bbMiddle' || k === 'bbLower' ? '' : t(`trading.overlay.${LINES[k].overlay}`);
+      s.lines[k].applyOptions({ visible: shown, title });
+    }
+  }, [overlays, t]);
 
   useEffect(() => {
     const s = series.current;
@@ -159,7 +202,8 @@ export function CandleChart({
       })),
     );
     s.volume.setData(candles.map(volumeBar));
-    s.sma.setData(smaPoints(candles));
+    const lines = overlayLines(candles);
+    for (const k of LINE_KEYS) s.lines[k].setData(lines[k].map(linePoint));
     chart.current?.timeScale().fitContent();
   }, [candles, theme]);
 
@@ -192,21 +236,44 @@ export function CandleChart({
         close: candle.close,
       });
       s.volume.update(volumeBar(candle));
-      const tail = smaPoints(rows.current.slice(-SMA)).pop();
-      if (tail !== undefined) s.sma.update(tail);
+      // The same batch functions as setData over every row (EMA depends on the whole history):
+      // the last point of each line, when it is past its warm-up, is this candle's.
+      const lines = overlayLines(rows.current);
+      for (const k of LINE_KEYS) {
+        const tail = lines[k][lines[k].length - 1];
+        if (tail !== undefined && tail.ts === candle.ts) s.lines[k].update(linePoint(tail));
+      }
     },
     [pair, timeframe],
   );
   useLiveEvents(onEvent);
 
   return (
-    <div
-      ref={box}
-      className="chart"
-      style={{ height: 420 }}
-      role="img"
-      aria-label={label}
-      data-testid="candles"
-    />
+    <>
+      <fieldset className="overlays" data-testid="overlay-toggles">
+        <legend>{t('trading.overlays')}</legend>
+        {OVERLAYS.map((o) => (
+          <label key={o} className="inline">
+            <input
+              type="checkbox"
+              name={o}
+              checked={overlays[o]}
+              onChange={(e) => {
+                toggle(o, e.target.checked);
+              }}
+            />
+            {t(`trading.overlay.${o}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div
+        ref={box}
+        className="chart"
+        style={{ height: 420 }}
+        role="img"
+        aria-label={label}
+        data-testid="candles"
+      />
+    </>
   );
 }
