@@ -31,15 +31,7 @@ export function openDatabase(config: DatabaseConfig): Db {
   const kysely =
     config.kind === 'sqlite'
       ? new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(config.file) }) })
-      : new Kysely<Database>({
-          dialect: new PostgresDialect({
-            pool: new pg.Pool({
-              connectionString: config.url,
-              max: 10,
-              connectionTimeoutMillis: 5000,
-            }),
-          }),
-        });
+      : new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPgPool(config.url) }) });
   const migrator = new Migrator({ db: kysely, provider: migrationProvider(config.kind) });
   return {
     kysely,
@@ -58,6 +50,19 @@ export function openDatabase(config: DatabaseConfig): Db {
     },
     close: () => kysely.destroy(),
   };
+}
+
+/**
+ * An idle pooled connection that the server ends (restart, failover, an admin terminating it)
+ * emits 'error' on the pool; unheard, that event would crash the process. The pool has already
+ * dropped the connection and opens a new one on the next query, so it is only reported.
+ */
+function openPgPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`);
+  });
+  return pool;
 }
 
 function openSqlite(file: string): SQLite.Database {
