@@ -37,7 +37,6 @@ export interface RunHandle {
   readonly decisions: DecisionSource;
   readonly executor: Executor;
   readonly config: TradingConfig;
-  readonly startedAt: number;
   stop(how: { emergency?: boolean; closePositions?: boolean }): Promise<void>;
 }
 
@@ -59,7 +58,8 @@ export interface RunDeps {
 export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHandle> {
   const { repo, botId } = deps;
   const { lease } = ctx;
-  const row = await repo.ensure(botId, 0, deps.wallClock.now());
+  const row = await repo.find(botId);
+  if (row === undefined) throw new Error(`bot ${botId} has no runtime row (init not run)`);
   const config = await deps.config();
   const cursor = parseCursor(row.cursor);
   const [fills, positions, trades] = await Promise.all([
@@ -166,7 +166,6 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
     decisions,
     executor,
     config,
-    startedAt: deps.wallClock.now(),
     async stop(how) {
       abort.abort();
       await feed.stop();

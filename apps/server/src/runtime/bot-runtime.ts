@@ -392,8 +392,10 @@ export class BotRuntime {
     }
   }
 
-  private row(): Promise<RuntimeRow> {
-    return this.deps.repo.ensure(this.deps.botId, this.deps.capital, this.deps.clock.now());
+  /** The bot's row: a plain read on the polled paths (status, renewal, standby); created once. */
+  private async row(): Promise<RuntimeRow> {
+    const row = await this.deps.repo.find(this.deps.botId);
+    return row ?? this.deps.repo.ensure(this.deps.botId, this.deps.capital, this.deps.clock.now());
   }
 
   private set(state: RuntimeState, message: string): void {

@@ -41,7 +41,6 @@ interface PairState {
   strategy: StrategyInstance;
   regime: RegimeDetector;
   lastTs: number;
-  lastClose: number;
   lastCandle: Candle | undefined;
   lastAtr: number;
 }
@@ -167,7 +166,6 @@ export class DexBot {
       strategy: createStrategy(this.config.strategy.id, this.config.strategy.params),
       regime: new RegimeDetector(),
       lastTs: Number.NEGATIVE_INFINITY,
-      lastClose: Number.NaN,
       lastCandle: undefined,
       lastAtr: Number.NaN,
     };
@@ -183,7 +181,6 @@ export class DexBot {
       seen: st.regime.seen,
     });
     st.lastTs = candle.ts;
-    st.lastClose = candle.close;
     st.lastCandle = candle;
     st.lastAtr = regime.atrPct * candle.close;
     return { regime, signal };
@@ -283,9 +280,5 @@ export class DexBot {
         st.strategy = createStrategy(next.strategy.id, next.strategy.params);
       }
     }
-  }
-
-  get timeframeMs(): number {
-    return this.tfMs;
   }
 }

@@ -10,5 +10,3 @@ export type Notify = <E extends ServerEventName>(
   event: E,
   payload: ServerEventPayload<E>,
 ) => void;
-
-export const notifyNobody: Notify = () => undefined;
