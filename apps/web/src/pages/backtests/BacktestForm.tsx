@@ -8,6 +8,7 @@ import { fieldErrors } from '../../api/errors';
 import { api } from '../../api/http';
 import { keys } from '../../api/keys';
 import { usePairs, useStrategies } from '../../api/queries';
+import { StrategySelect } from '../../components/StrategySelect';
 import {
   checkAll,
   initialValues,
@@ -86,23 +87,15 @@ export function BacktestForm() {
     <Card title={t('backtests.new')} testId="backtest-form">
       <form className="page" onSubmit={submit} noValidate>
         <fieldset disabled={run.isPending} className="form-grid">
-          <label>
-            {t('backtests.strategy')}
-            <select
-              name="strategy"
-              value={strategy?.id ?? ''}
-              onChange={(e) => {
-                setStrategyId(e.target.value);
-                setParams({});
-              }}
-            >
-              {(strategies.data?.items ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <StrategySelect
+            label={t('backtests.strategy')}
+            name="strategy"
+            value={strategy?.id ?? ''}
+            onChange={(id) => {
+              setStrategyId(id);
+              setParams({});
+            }}
+          />
           <label>
             {t('backtests.dataset')}
             <select

@@ -7,6 +7,7 @@ import { fieldErrors } from '../../api/errors';
 import { api } from '../../api/http';
 import { keys } from '../../api/keys';
 import { usePairs, useStrategies } from '../../api/queries';
+import { StrategySelect } from '../../components/StrategySelect';
 import { hasRole, useUser } from '../../auth/use-session';
 import {
   checkAll,
@@ -83,22 +84,14 @@ export function BotConfigForm({ view }: { readonly view: BotConfigView }) {
       <form onSubmit={submit} className="page" data-testid="config-form" noValidate>
         {!admin && <p className="muted">{t('bot.configAdminOnly')}</p>}
         <fieldset disabled={!admin || save.isPending} className="form-grid">
-          <label>
-            {t('bot.strategy')}
-            <select
-              value={strategyId}
-              onChange={(e) => {
-                setStrategyId(e.target.value);
-                setParams({});
-              }}
-            >
-              {(strategies.data?.items ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <StrategySelect
+            label={t('bot.strategy')}
+            value={strategyId}
+            onChange={(id) => {
+              setStrategyId(id);
+              setParams({});
+            }}
+          />
           <label>
             {t('bot.timeframe')}
             <select
