@@ -17,3 +17,4 @@ export * from './fills/fill-model.js';
 export * from './orders/types.js';
 export * from './orders/state-machine.js';
 export * from './orders/order-manager.js';
+export * from './messages/index.js';

@@ -1,4 +1,4 @@
-import { SimulatedClock, type DecisionInput } from '@numerusx/core';
+import { HOLD, SimulatedClock, msg, type DecisionInput } from '@numerusx/core';
 import type { AiProviderOptions, DecisionAnswer } from '../../src/index.js';
 
 /** 2024-03-01 12:00 UTC. */
@@ -22,11 +22,12 @@ export const INPUT: DecisionInput = {
         side: 'buy',
         confidence: 0.8,
         reason: 'fast EMA crossed above slow EMA',
+        reasonMsg: msg('signal.text', { text: 'fast EMA crossed above slow EMA' }),
         stopLoss: 96,
         takeProfit: 110,
       },
     },
-    { strategyId: 'rsi-reversion', signal: { side: 'hold', confidence: 0, reason: 'no setup' } },
+    { strategyId: 'rsi-reversion', signal: HOLD },
   ],
   portfolio: { equity: 10_000, cash: 10_000, positionQty: 0, averageEntry: Number.NaN },
   maxPositionUsd: 2_500,

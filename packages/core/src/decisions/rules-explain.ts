@@ -1,6 +1,9 @@
+import { english, msg } from '../messages/en.js';
+import type { Msg, MsgParam } from '../messages/msg.js';
 import { fmt } from '../strategies/signal-helpers.js';
 import type { Signal, StrategyStyle } from '../strategies/types.js';
-import type { DecisionAction, DecisionInput, DecisionStep } from './types.js';
+import type { DecisionInput, DecisionStep } from './types.js';
+import { joined, money, num, pct, reasonClause, regimeName, strategyName } from './rules-words.js';
 
 /** One non-hold signal as the rules provider weighed it. */
 export interface Vote {
@@ -28,14 +31,16 @@ export interface Level {
   readonly from: 'signal' | 'atr';
 }
 
-export interface Outcome {
-  readonly action: DecisionAction;
-  /** Why a hold is a hold. */
-  readonly why?: string;
-  readonly sizeUsd?: number;
-  readonly stop?: Level | undefined;
-  readonly target?: Level | undefined;
-}
+/** What the rules decided: a hold and why, or an order with its size (and a buy's bracket). */
+export type Outcome =
+  | { readonly action: 'hold'; readonly why: Msg }
+  | { readonly action: 'sell'; readonly sizeUsd: number }
+  | {
+      readonly action: 'buy';
+      readonly sizeUsd: number;
+      readonly stop: Level | undefined;
+      readonly target: Level | undefined;
+    };
 
 export interface ExplainSettings {
   readonly threshold: number;
@@ -44,119 +49,189 @@ export interface ExplainSettings {
   readonly targetAtr: number;
 }
 
+export interface Explanation {
+  readonly reasoning: string;
+  readonly reasoningMsg: Msg;
+  readonly steps: DecisionStep[];
+}
+
+/** A timeline step whose texts are rendered from its messages; titles are shared constants. */
+function step(title: { readonly msg: Msg; readonly text: string }, detailMsg: Msg): DecisionStep {
+  return { title: title.text, detail: english(detailMsg), titleMsg: title.msg, detailMsg };
+}
+
+function title(m: Msg): { readonly msg: Msg; readonly text: string } {
+  return Object.freeze({ msg: Object.freeze(m), text: english(m) });
+}
+
+const REGIME = title(msg('decision.step.regime'));
+/** Exported for the idle decision's single step. */
+export const SIGNALS = title(msg('decision.step.signals'));
+const ENSEMBLE = title(msg('decision.step.ensemble'));
+const PROPOSAL = title(msg('decision.step.proposal'));
+
 /**
  * The rules provider's account of one decision: a paragraph for the decisions list and four
  * timeline steps (Regime, Signals, Ensemble, Proposal) with every number used, so a user can redo
- * the arithmetic. Number formatting is fixed (no locale), keeping decisions deterministic.
+ * the arithmetic. Each text is a message rendered to English once; number formatting is fixed (no
+ * locale), keeping decisions deterministic.
  */
 export function explain(
   input: DecisionInput,
   t: Tally,
   o: Outcome,
   s: ExplainSettings,
-): { reasoning: string; steps: DecisionStep[] } {
+): Explanation {
   const r = input.regime;
-  const regimeText =
-    `${r.kind}: ADX ${num(r.adx, 3)}, ATR ${pct(r.atrPct)} of price, ` +
-    `volatility ${pct(r.volatility)} per candle`;
+  const regime = regimeName(r.kind);
+  const adx = num(r.adx, 3);
+  const atrPct = pct(r.atrPct);
+  const regimeMsg = msg('decision.regimeDetail', {
+    regime,
+    adx,
+    atrPct,
+    volatility: pct(r.volatility),
+  });
 
+  // A vote's reason is quoted twice (Signals step and paragraph): cut its full stop once.
+  const reasons = t.votes.map((v) => reasonClause(v.signal));
   const holds = input.signals.filter((x) => x.signal.side !== 'buy' && x.signal.side !== 'sell');
-  const signalsText = [
-    ...t.votes.map(
-      (v) =>
-        `${v.strategyId} ${v.signal.side} ${v.confidence.toFixed(2)}: ${v.signal.reason.replace(/\.$/, '')}`,
-    ),
-    ...(holds.length > 0 ? [`hold: ${holds.map((x) => x.strategyId).join(', ')}`] : []),
-  ].join('; ');
-
-  const terms = (side: 'buy' | 'sell'): string => {
-    const vs = t.votes.filter((v) => v.signal.side === side);
-    if (vs.length === 0) return `${side} 0`;
-    const parts = vs.map(
-      (v) =>
-        `${v.strategyId} ${v.confidence.toFixed(2)} × ${v.weight}${v.style === undefined ? ' (unknown style)' : ''}`,
+  const items: Msg[] = t.votes.map((v, i) =>
+    msg(v.signal.side === 'buy' ? 'decision.signal.buy' : 'decision.signal.sell', {
+      strategy: strategyName(v.strategyId),
+      confidence: v.confidence.toFixed(2),
+      reason: reasons[i]!,
+    }),
+  );
+  if (holds.length > 0) {
+    const strategies = joined(
+      holds.map((x) => strategyName(x.strategyId)),
+      'decision.join.comma',
     );
-    return `${side} ${(side === 'buy' ? t.buyScore : t.sellScore).toFixed(2)} = ${parts.join(' + ')}`;
-  };
-  const netText =
-    t.side === null
-      ? 'tie: no side'
-      : `net ${t.side} ${t.net.toFixed(2)} (entry threshold ${s.threshold}, exit ${s.exitThreshold})`;
-  const ensembleText = `weights for ${r.kind}; ${terms('buy')}; ${terms('sell')}; ${netText}`;
+    items.push(msg('decision.signal.holds', { strategies }));
+  }
+  const signalsMsg = msg('decision.signal.list', { items });
 
-  const proposalText = proposal(input, o, t, s);
+  const ensembleMsg = msg('decision.ensemble.detail', {
+    regime,
+    buy: terms(t, 'buy'),
+    sell: terms(t, 'sell'),
+    net:
+      t.side === null
+        ? msg('decision.ensemble.tie')
+        : msg(t.side === 'buy' ? 'decision.ensemble.netBuy' : 'decision.ensemble.netSell', {
+            net: t.net.toFixed(2),
+            threshold: s.threshold,
+            exitThreshold: s.exitThreshold,
+          }),
+  });
+
   const steps: DecisionStep[] = [
-    { title: 'Regime', detail: regimeText },
-    { title: 'Signals', detail: signalsText },
-    { title: 'Ensemble', detail: ensembleText },
-    { title: 'Proposal', detail: proposalText },
+    step(REGIME, regimeMsg),
+    step(SIGNALS, signalsMsg),
+    step(ENSEMBLE, ensembleMsg),
+    step(PROPOSAL, proposal(input, o, t, s)),
   ];
 
-  const n = t.votes.length;
-  const voteText = t.votes
-    .map(
-      (v) =>
-        `${v.strategyId} says ${v.signal.side} (confidence ${v.confidence.toFixed(2)}, weight ` +
-        `${v.weight} → ${v.score.toFixed(2)}): ${v.signal.reason.replace(/\.$/, '')}`,
-    )
-    .join('; ');
-  const scoreText =
+  const votes = t.votes.map((v, i) =>
+    msg(v.signal.side === 'buy' ? 'decision.vote.buy' : 'decision.vote.sell', {
+      strategy: strategyName(v.strategyId),
+      confidence: v.confidence.toFixed(2),
+      weight: v.weight,
+      score: v.score.toFixed(2),
+      reason: reasons[i]!,
+    }),
+  );
+  const score =
     t.side === null
-      ? `Buy and sell both score ${t.buyScore.toFixed(2)}, so they cancel`
-      : `Buy ${t.buyScore.toFixed(2)} against sell ${t.sellScore.toFixed(2)} leaves ` +
-        `${t.side} ${t.net.toFixed(2)}`;
-  const reasoning =
-    `In a ${r.kind} market (ADX ${num(r.adx, 3)}, ATR ${pct(r.atrPct)}), ${n} of ` +
-    `${input.signals.length} ${input.signals.length === 1 ? 'strategy' : 'strategies'} signalled: ` +
-    `${voteText}. ${scoreText}; ${conclusion(input, o, t)}.`;
-  return { reasoning, steps };
-}
-
-function proposal(input: DecisionInput, o: Outcome, t: Tally, s: ExplainSettings): string {
-  if (o.action === 'hold') return `hold: ${o.why ?? 'no action'}`;
-  const size = money(o.sizeUsd ?? 0);
-  if (o.action === 'sell') {
-    return `sell the whole position, ${fmt(input.portfolio.positionQty, 6)} at ~${fmt(input.price)} ≈ ${size}`;
-  }
-  const who = t.strongest?.strategyId ?? 'signal';
-  const level = (l: Level | undefined, atrs: number): string =>
-    l === undefined
-      ? 'none (no ATR yet)'
-      : `${fmt(l.price)} (${l.from === 'signal' ? `${who}'s suggestion` : `${atrs} ATR of ${fmt(input.atr)}`})`;
-  return (
-    `buy ${size} (${t.net.toFixed(2)} × max ${money(input.maxPositionUsd)}) at ~${fmt(input.price)}; ` +
-    `stop ${level(o.stop, s.stopAtr)}; target ${level(o.target, s.targetAtr)}`
+      ? msg('decision.score.tie', { score: t.buyScore.toFixed(2) })
+      : msg(t.side === 'buy' ? 'decision.score.buy' : 'decision.score.sell', {
+          buy: t.buyScore.toFixed(2),
+          sell: t.sellScore.toFixed(2),
+          net: t.net.toFixed(2),
+        });
+  const reasoningMsg = msg(
+    input.signals.length === 1 ? 'decision.reasoning.one' : 'decision.reasoning.many',
+    {
+      regime,
+      adx,
+      atrPct,
+      signalled: t.votes.length,
+      total: input.signals.length,
+      votes,
+      score,
+      conclusion: conclusion(input, o, t),
+    },
   );
+  return { reasoning: english(reasoningMsg), reasoningMsg, steps };
 }
 
-function conclusion(input: DecisionInput, o: Outcome, t: Tally): string {
-  if (o.action === 'hold') return `but ${o.why ?? 'nothing qualifies'}, so the bot holds`;
-  if (o.action === 'sell') {
-    return `the pair is held, so sell the whole position (~${money(o.sizeUsd ?? 0)} at ${fmt(input.price)})`;
-  }
-  const bracket = [
-    o.stop === undefined ? undefined : `a stop at ${fmt(o.stop.price)}`,
-    o.target === undefined ? undefined : `a target at ${fmt(o.target.price)}`,
-  ].filter((x) => x !== undefined);
-  return (
-    `the pair is flat, so buy ${money(o.sizeUsd ?? 0)} (${Math.round(t.net * 100)} % of the ` +
-    `${money(input.maxPositionUsd)} the risk limits allow)` +
-    (bracket.length > 0
-      ? ` with ${bracket.join(' and ')}`
-      : ' without a stop suggestion (no ATR yet)')
+/** One side of the Ensemble step: its score as the sum of confidence × weight per vote. */
+function terms(t: Tally, side: 'buy' | 'sell'): Msg {
+  const vs = t.votes.filter((v) => v.signal.side === side);
+  if (vs.length === 0)
+    return msg(side === 'buy' ? 'decision.ensemble.buyNone' : 'decision.ensemble.sellNone');
+  const parts: MsgParam[] = vs.map((v) =>
+    msg(v.style === undefined ? 'decision.ensemble.termUnknownStyle' : 'decision.ensemble.term', {
+      strategy: strategyName(v.strategyId),
+      confidence: v.confidence.toFixed(2),
+      weight: v.weight,
+    }),
   );
+  return msg(side === 'buy' ? 'decision.ensemble.buy' : 'decision.ensemble.sell', {
+    score: (side === 'buy' ? t.buyScore : t.sellScore).toFixed(2),
+    terms: joined(parts, 'decision.join.plus'),
+  });
 }
 
-function num(x: number, sig: number): string {
-  return Number.isFinite(x) ? fmt(x, sig) : 'n/a';
+function proposal(input: DecisionInput, o: Outcome, t: Tally, s: ExplainSettings): Msg {
+  if (o.action === 'hold') return msg('decision.proposal.hold', { why: o.why });
+  const size = money(o.sizeUsd);
+  if (o.action === 'sell') {
+    return msg('decision.proposal.sell', {
+      qty: fmt(input.portfolio.positionQty, 6),
+      price: fmt(input.price),
+      size,
+    });
+  }
+  const who = t.strongest?.strategyId;
+  const level = (l: Level | undefined, atrs: number): Msg => {
+    if (l === undefined) return msg('decision.level.none');
+    const price = fmt(l.price);
+    if (l.from === 'atr') return msg('decision.level.atr', { price, atrs, atr: fmt(input.atr) });
+    return who === undefined
+      ? msg('decision.level.signal', { price })
+      : msg('decision.level.strategy', { price, strategy: strategyName(who) });
+  };
+  return msg('decision.proposal.buy', {
+    size,
+    net: t.net.toFixed(2),
+    max: money(input.maxPositionUsd),
+    price: fmt(input.price),
+    stop: level(o.stop, s.stopAtr),
+    target: level(o.target, s.targetAtr),
+  });
 }
 
-function pct(x: number): string {
-  return Number.isFinite(x) ? `${(x * 100).toFixed(2)} %` : 'n/a';
-}
-
-/** 1234.5 → "1,234.50" (fixed format, no locale: the same text on every machine). */
-function money(x: number): string {
-  const [int = '0', frac = '00'] = x.toFixed(2).split('.');
-  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+function conclusion(input: DecisionInput, o: Outcome, t: Tally): Msg {
+  if (o.action === 'hold') return msg('decision.conclusion.hold', { why: o.why });
+  if (o.action === 'sell') {
+    return msg('decision.conclusion.sell', { size: money(o.sizeUsd), price: fmt(input.price) });
+  }
+  const params: Record<string, MsgParam> = {
+    size: money(o.sizeUsd),
+    percent: Math.round(t.net * 100),
+    max: money(input.maxPositionUsd),
+  };
+  if (o.stop !== undefined) params.stop = fmt(o.stop.price);
+  if (o.target !== undefined) params.target = fmt(o.target.price);
+  const key =
+    o.stop !== undefined
+      ? o.target !== undefined
+        ? 'decision.conclusion.buyStopTarget'
+        : 'decision.conclusion.buyStop'
+      : o.target !== undefined
+        ? 'decision.conclusion.buyTarget'
+        : 'decision.conclusion.buyBare';
+  return msg(key, params);
 }

@@ -1,11 +1,13 @@
 import { ValidationError } from '../errors.js';
+import { english, msg } from '../messages/en.js';
+import type { Msg } from '../messages/msg.js';
 import { strategyStyle } from '../strategies/registry.js';
 import type { Signal, StrategyStyle } from '../strategies/types.js';
-import { explain } from './rules-explain.js';
-import type { Outcome, Tally, Vote } from './rules-explain.js';
+import { explain, SIGNALS } from './rules-explain.js';
+import type { Level, Outcome, Tally, Vote } from './rules-explain.js';
 import { DEFAULT_WEIGHTS, weightOf } from './rules-weights.js';
 import type { StyleWeights } from './rules-weights.js';
-import type { Decision, DecisionInput, DecisionProvider } from './types.js';
+import type { Decision, DecisionInput, DecisionProvider, DecisionStep } from './types.js';
 
 export interface RulesProviderOptions {
   /** Net weighted confidence a buy needs, default 0.5 (0 < x ≤ 1). */
@@ -27,8 +29,11 @@ export interface RulesProviderOptions {
   readonly explain?: boolean;
 }
 
-/** reasoning and steps of a provider created with `explain: false`. */
-const UNEXPLAINED = Object.freeze({ reasoning: '', steps: Object.freeze([]) });
+/** The steps of a provider created with `explain: false`, which writes no text (nor message). */
+const NO_STEPS: readonly DecisionStep[] = Object.freeze([]);
+
+const IDLE_REASONING = Object.freeze(msg('decision.idle.reasoning'));
+const IDLE_SIGNALS = Object.freeze(msg('decision.idle.signals'));
 
 /**
  * The offline decision provider (`NUMERUSX_AI_PROVIDER=rules`, and every backtest by default): a
@@ -67,8 +72,16 @@ export function createRulesProvider(opts: RulesProviderOptions = {}): DecisionPr
         stopLoss: null,
         takeProfit: null,
         confidence: 0,
-        reasoning: 'No strategy signalled on this candle, so there is nothing to weigh: hold.',
-        steps: [{ title: 'Signals', detail: 'Every strategy returned hold.' }],
+        reasoning: english(IDLE_REASONING),
+        reasoningMsg: IDLE_REASONING,
+        steps: [
+          {
+            title: SIGNALS.text,
+            detail: english(IDLE_SIGNALS),
+            titleMsg: SIGNALS.msg,
+            detailMsg: IDLE_SIGNALS,
+          },
+        ],
       });
       idle.set(pair, d);
     }
@@ -111,27 +124,25 @@ export function createRulesProvider(opts: RulesProviderOptions = {}): DecisionPr
 
   function outcome(input: DecisionInput, t: Tally): Outcome {
     const qty = input.portfolio.positionQty;
-    if (t.votes.length === 0) return { action: 'hold', why: 'no signal was a usable buy or sell' };
-    if (t.side === null) return { action: 'hold', why: 'the buy and sell scores cancel out' };
+    if (t.votes.length === 0) return WHY_NO_USABLE_SIGNAL;
+    if (t.side === null) return WHY_CANCEL;
     if (t.side === 'buy') {
-      if (qty > 0)
-        return { action: 'hold', why: 'the pair is already held (spot, long-only: no adding)' };
+      if (qty > 0) return WHY_ALREADY_HELD;
       if (t.net < threshold) {
         return {
           action: 'hold',
-          why: `net ${t.net.toFixed(2)} is below the entry threshold ${threshold}`,
+          why: msg('decision.why.belowEntry', { net: t.net.toFixed(2), threshold }),
         };
       }
       const sizeUsd = floorCents(t.net * input.maxPositionUsd);
-      if (!(sizeUsd > 0)) return { action: 'hold', why: 'the risk limits allow no position now' };
+      if (!(sizeUsd > 0)) return WHY_NO_ROOM;
       return { action: 'buy', sizeUsd, ...bracket(input, t.strongest?.signal) };
     }
-    if (!(qty > 0))
-      return { action: 'hold', why: 'there is no position to sell (spot, long-only)' };
+    if (!(qty > 0)) return WHY_NO_POSITION;
     if (t.net < exitThreshold) {
       return {
         action: 'hold',
-        why: `net ${t.net.toFixed(2)} is below the exit threshold ${exitThreshold}`,
+        why: msg('decision.why.belowExit', { net: t.net.toFixed(2), threshold: exitThreshold }),
       };
     }
     return { action: 'sell', sizeUsd: floorCents(qty * input.price) };
@@ -140,7 +151,7 @@ export function createRulesProvider(opts: RulesProviderOptions = {}): DecisionPr
   function bracket(
     input: DecisionInput,
     signal: Signal | undefined,
-  ): Pick<Outcome, 'stop' | 'target'> {
+  ): { stop: Level | undefined; target: Level | undefined } {
     const price = input.price;
     const atr = input.atr > 0 ? input.atr : Number.NaN;
     const s = signal?.stopLoss;
@@ -176,21 +187,50 @@ export function createRulesProvider(opts: RulesProviderOptions = {}): DecisionPr
       if (!active) return idleDecision(input.pair);
       const t = tally(input);
       const o = outcome(input, t);
-      const { reasoning, steps } = explained
-        ? explain(input, t, o, { threshold, exitThreshold, stopAtr, targetAtr })
-        : UNEXPLAINED;
+      const action = o.action;
+      const pair = input.pair;
+      const sizeUsd = action === 'hold' ? 0 : o.sizeUsd;
+      const stopLoss = action === 'buy' ? (o.stop?.price ?? null) : null;
+      const takeProfit = action === 'buy' ? (o.target?.price ?? null) : null;
+      const confidence = action === 'hold' ? 0 : t.net;
+      // Two literals rather than a conditional spread: this is the backtest's hot path.
+      if (!explained) {
+        return {
+          action,
+          pair,
+          sizeUsd,
+          stopLoss,
+          takeProfit,
+          confidence,
+          reasoning: '',
+          steps: NO_STEPS,
+        };
+      }
+      const e = explain(input, t, o, { threshold, exitThreshold, stopAtr, targetAtr });
       return {
-        action: o.action,
-        pair: input.pair,
-        sizeUsd: o.sizeUsd ?? 0,
-        stopLoss: o.stop?.price ?? null,
-        takeProfit: o.target?.price ?? null,
-        confidence: o.action === 'hold' ? 0 : t.net,
-        reasoning,
-        steps,
+        action,
+        pair,
+        sizeUsd,
+        stopLoss,
+        takeProfit,
+        confidence,
+        reasoning: e.reasoning,
+        reasoningMsg: e.reasoningMsg,
+        steps: e.steps,
       };
     },
   };
+}
+
+/** The holds whose reason has no number, built once. */
+const WHY_NO_USABLE_SIGNAL = holdBecause(msg('decision.why.noUsableSignal'));
+const WHY_CANCEL = holdBecause(msg('decision.why.cancel'));
+const WHY_ALREADY_HELD = holdBecause(msg('decision.why.alreadyHeld'));
+const WHY_NO_ROOM = holdBecause(msg('decision.why.noRoom'));
+const WHY_NO_POSITION = holdBecause(msg('decision.why.noPosition'));
+
+function holdBecause(why: Msg): Outcome {
+  return Object.freeze({ action: 'hold', why: Object.freeze(why) });
 }
 
 /** A signal's confidence as a usable 0..1 number (junk counts as 0: it cannot tip the vote). */
@@ -228,6 +268,7 @@ function checkPositive(name: string, v: number): number {
 }
 
 function deepFreeze(d: Decision): Decision {
+  if (d.reasoningMsg !== undefined) Object.freeze(d.reasoningMsg);
   for (const step of d.steps) Object.freeze(step);
   Object.freeze(d.steps);
   return Object.freeze(d);

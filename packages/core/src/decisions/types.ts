@@ -1,12 +1,19 @@
+import type { Msg } from '../messages/msg.js';
 import type { Regime } from '../regime/types.js';
 import type { Signal } from '../strategies/types.js';
 
 export type DecisionAction = 'buy' | 'sell' | 'hold';
 
-/** One step of a provider's reasoning, drawn as a timeline in the AI decisions hub. */
+/**
+ * One step of a provider's reasoning, drawn as a timeline in the AI decisions hub. The messages are
+ * the texts as data, for the dashboard to render in its language; `title` and `detail` are their
+ * English. A model provider writes free text and has no messages.
+ */
 export interface DecisionStep {
   readonly title: string;
   readonly detail: string;
+  readonly titleMsg?: Msg;
+  readonly detailMsg?: Msg;
 }
 
 /**
@@ -22,6 +29,8 @@ export interface Decision {
   readonly takeProfit: number | null;
   readonly confidence: number;
   readonly reasoning: string;
+  /** `reasoning` as a message (the offline rules provider); absent for a model's free text. */
+  readonly reasoningMsg?: Msg;
   readonly steps: readonly DecisionStep[];
 }
 

@@ -1,7 +1,8 @@
 import type { Decision } from '../decisions/types.js';
 import type { ClosedTrade, PortfolioSnapshot } from '../ledger/types.js';
+import { checkBreakers } from './breakers.js';
 import type { RiskConfig } from './config.js';
-import { pct, targetSize, usd, type RiskReason } from './sizing.js';
+import { pct, riskReason, targetSize, usd, type RiskReason } from './sizing.js';
 
 /** Everything the gate needs to judge one decision; time and prices come in, nothing is read. */
 export interface RiskInput {
@@ -33,7 +34,14 @@ export interface RiskVerdict {
 
 /** Iterations of the slippage bisection: the remaining interval is (size − min) / 2^20. */
 const SLIPPAGE_ITERATIONS = 20;
-const MINUTE_MS = 60_000;
+
+/** The one reason of every hold, built once (frozen, as it is shared): most decisions are holds. */
+const HOLD_REASON: RiskReason = freezeReason(riskReason('hold', 'risk.verdict.hold'));
+
+function freezeReason(r: RiskReason): RiskReason {
+  Object.freeze(r.messageMsg);
+  return Object.freeze(r);
+}
 
 const veto = (reasons: readonly RiskReason[]): RiskVerdict => ({
   verdict: 'veto',
@@ -57,14 +65,14 @@ export function evaluateRisk(input: RiskInput, config: RiskConfig): RiskVerdict 
     return {
       verdict: 'approve',
       sizeUsd: 0,
-      reasons: [{ rule: 'hold', message: 'hold: nothing to gate' }],
+      reasons: [HOLD_REASON],
     };
   }
   const position = portfolio.positions.find((p) => p.pair === decision.pair && p.qty > 0);
   if (decision.action === 'sell') {
     if (position === undefined) {
       return veto([
-        { rule: 'no-position', message: `sell ${decision.pair}: no position to close` },
+        riskReason('no-position', 'risk.verdict.sellNoPosition', { pair: decision.pair }),
       ]);
     }
     const value = position.qty * price;
@@ -72,10 +80,12 @@ export function evaluateRisk(input: RiskInput, config: RiskConfig): RiskVerdict 
       verdict: 'approve',
       sizeUsd: value,
       reasons: [
-        {
-          rule: 'sell-reduces-risk',
-          message: `sell closes ${position.qty} ${position.asset} × ${price} = ${usd(value)}; exits are never blocked`,
-        },
+        riskReason('sell-reduces-risk', 'risk.verdict.sellCloses', {
+          qty: position.qty,
+          asset: position.asset,
+          price,
+          value: usd(value),
+        }),
       ],
     };
   }
@@ -86,14 +96,16 @@ function evaluateBuy(input: RiskInput, config: RiskConfig, heldUsd: number): Ris
   const { decision, portfolio, price } = input;
   const proposal = decision.sizeUsd;
   if (!Number.isFinite(proposal) || proposal <= 0) {
-    return veto([{ rule: 'invalid-proposal', message: `proposed size ${proposal} is not > 0` }]);
+    return veto([
+      riskReason('invalid-proposal', 'risk.verdict.invalidProposal', { size: proposal }),
+    ]);
   }
   if (!Number.isFinite(price) || price <= 0 || !(portfolio.equity > 0)) {
     return veto([
-      {
-        rule: 'invalid-market',
-        message: `price ${price} and equity ${portfolio.equity} must both be > 0 to size a buy`,
-      },
+      riskReason('invalid-market', 'risk.verdict.invalidMarket', {
+        price,
+        equity: portfolio.equity,
+      }),
     ]);
   }
 
@@ -117,43 +129,54 @@ function evaluateBuy(input: RiskInput, config: RiskConfig, heldUsd: number): Ris
   if (roomUsd <= 0) {
     return veto([
       ...reasons,
-      {
-        rule: 'max-position',
-        message: `already holds ${usd(heldUsd)} of ${decision.pair}, at or above the cap ${pct(config.maxPositionPct)} of equity = ${usd(capUsd)}`,
-      },
+      riskReason('max-position', 'risk.cap.positionFull', {
+        held: usd(heldUsd),
+        pair: decision.pair,
+        capPct: pct(config.maxPositionPct),
+        cap: usd(capUsd),
+      }),
     ]);
   }
 
   // Each cap that is tighter than the size so far shrinks it and says so.
   let size = proposal;
-  const caps: readonly [number, RiskReason][] = [
-    [target.sizeUsd, explanation ?? { rule: 'sizing', message: `target ${usd(target.sizeUsd)}` }],
+  // Reasons are built only for the caps that bind: rendering a text for each cap on every buy of a
+  // backtest would be wasted work.
+  const caps: readonly [number, () => RiskReason][] = [
+    [
+      target.sizeUsd,
+      () => explanation ?? riskReason('sizing', 'risk.cap.target', { size: usd(target.sizeUsd) }),
+    ],
     [
       roomUsd,
-      {
-        rule: 'max-position',
-        message: `cap ${pct(config.maxPositionPct)} of equity ${usd(portfolio.equity)} = ${usd(capUsd)} − held ${usd(heldUsd)} = ${usd(roomUsd)}`,
-      },
+      () =>
+        riskReason('max-position', 'risk.cap.positionRoom', {
+          capPct: pct(config.maxPositionPct),
+          equity: usd(portfolio.equity),
+          cap: usd(capUsd),
+          held: usd(heldUsd),
+          room: usd(roomUsd),
+        }),
     ],
     [
       portfolio.cash,
-      { rule: 'available-cash', message: `only ${usd(portfolio.cash)} cash available` },
+      () => riskReason('available-cash', 'risk.cap.cash', { cash: usd(portfolio.cash) }),
     ],
   ];
   for (const [limit, reason] of caps) {
     if (limit < size) {
       size = Math.max(0, limit);
-      reasons.push(reason);
+      reasons.push(reason());
     }
   }
 
   if (size < config.minOrderUsd || size <= 0) {
     return veto([
       ...reasons,
-      {
-        rule: 'min-order',
-        message: `size ${usd(size)} is below the minimum order ${usd(config.minOrderUsd)}`,
-      },
+      riskReason('min-order', 'risk.cap.minOrder', {
+        size: usd(size),
+        min: usd(config.minOrderUsd),
+      }),
     ]);
   }
 
@@ -170,78 +193,11 @@ function evaluateBuy(input: RiskInput, config: RiskConfig, heldUsd: number): Ris
       sizeUsd: proposal,
       reasons: [
         ...reasons,
-        { rule: 'within-limits', message: `${usd(proposal)} is within every limit` },
+        riskReason('within-limits', 'risk.verdict.withinLimits', { size: usd(proposal) }),
       ],
     };
   }
   return { verdict: 'resize', sizeUsd: size, reasons };
-}
-
-/** The vetoes that do not depend on the size: confidence, drawdown, daily loss, cooldown, slots. */
-function checkBreakers(input: RiskInput, config: RiskConfig): RiskReason[] {
-  const { decision, portfolio } = input;
-  const out: RiskReason[] = [];
-  if (!(decision.confidence >= config.minConfidence)) {
-    out.push({
-      rule: 'min-confidence',
-      message: `confidence ${decision.confidence} is below the minimum ${config.minConfidence}`,
-    });
-  }
-  if (portfolio.peakEquity > 0) {
-    const drawdown = 1 - portfolio.equity / portfolio.peakEquity;
-    if (drawdown > config.maxDrawdownPct) {
-      out.push({
-        rule: 'max-drawdown',
-        message: `equity ${usd(portfolio.equity)} is ${pct(drawdown)} below its peak ${usd(portfolio.peakEquity)} (limit ${pct(config.maxDrawdownPct)}): circuit breaker open`,
-      });
-    }
-  }
-  if (portfolio.dayStartEquity > 0) {
-    const dayLoss = 1 - portfolio.equity / portfolio.dayStartEquity;
-    if (dayLoss > config.dailyLossLimitPct) {
-      out.push({
-        rule: 'daily-loss-limit',
-        message: `equity ${usd(portfolio.equity)} is ${pct(dayLoss)} below the day's start ${usd(portfolio.dayStartEquity)} (limit ${pct(config.dailyLossLimitPct)})`,
-      });
-    }
-  }
-  const cooldown = checkCooldown(input.closedTrades, input.now, config);
-  if (cooldown !== undefined) out.push(cooldown);
-
-  const open = portfolio.positions.filter((p) => p.qty > 0);
-  const adding = open.some((p) => p.pair === decision.pair);
-  if (!adding && open.length >= config.maxOpenPositions) {
-    out.push({
-      rule: 'max-open-positions',
-      message: `${open.length} positions open (limit ${config.maxOpenPositions}); ${decision.pair} would be a new one`,
-    });
-  }
-  return out;
-}
-
-/**
- * Cooldown: the last `cooldownLosses` trades closed by `now` all lost, and the last of them closed
- * less than `cooldownMinutes` ago. A losing streak often means the market changed under the
- * strategy; pausing is cheaper than finding out with more trades.
- */
-function checkCooldown(
-  trades: readonly ClosedTrade[],
-  now: number,
-  config: RiskConfig,
-): RiskReason | undefined {
-  const n = config.cooldownLosses;
-  if (n <= 0 || config.cooldownMinutes <= 0) return undefined;
-  const past = trades.filter((t) => t.exitTs <= now).sort((a, b) => a.exitTs - b.exitTs);
-  if (past.length < n) return undefined;
-  const recent = past.slice(-n);
-  if (!recent.every((t) => t.pnl < 0)) return undefined;
-  const lastExit = recent[recent.length - 1]!.exitTs;
-  const until = lastExit + config.cooldownMinutes * MINUTE_MS;
-  if (now >= until) return undefined;
-  return {
-    rule: 'cooldown',
-    message: `${n} losing trades in a row, the last closed ${new Date(lastExit).toISOString()}: buys resume ${new Date(until).toISOString()} (${Math.ceil((until - now) / MINUTE_MS)} min)`,
-  };
 }
 
 /**
@@ -262,10 +218,12 @@ function limitSlippage(
   if (floor <= 0 ? !fits(Number.MIN_VALUE) : !fits(floor)) {
     return {
       sizeUsd: 0,
-      reason: {
-        rule: 'max-slippage',
-        message: `expected slippage ${full.toFixed(1)} bps on ${usd(size)} exceeds ${max} bps, and even the minimum order ${usd(floor)} does`,
-      },
+      reason: riskReason('max-slippage', 'risk.slippage.evenMinimum', {
+        bps: full.toFixed(1),
+        size: usd(size),
+        max,
+        min: usd(floor),
+      }),
     };
   }
   let lo = floor;
@@ -278,14 +236,17 @@ function limitSlippage(
   if (lo <= 0) {
     return {
       sizeUsd: 0,
-      reason: { rule: 'max-slippage', message: `no size within ${max} bps of slippage` },
+      reason: riskReason('max-slippage', 'risk.slippage.noSize', { max }),
     };
   }
   return {
     sizeUsd: lo,
-    reason: {
-      rule: 'max-slippage',
-      message: `expected slippage ${full.toFixed(1)} bps on ${usd(size)} exceeds ${max} bps: shrunk to ${usd(lo)} (${slippageBps(lo).toFixed(1)} bps)`,
-    },
+    reason: riskReason('max-slippage', 'risk.slippage.shrunk', {
+      bps: full.toFixed(1),
+      size: usd(size),
+      max,
+      shrunk: usd(lo),
+      shrunkBps: slippageBps(lo).toFixed(1),
+    }),
   };
 }

@@ -1,10 +1,27 @@
 import type { ClosedTrade } from '../ledger/types.js';
+import { english, msg, type MsgKey } from '../messages/en.js';
+import type { Msg, MsgParam } from '../messages/msg.js';
 import type { RiskConfig } from './config.js';
 
-/** One rule that shaped a risk verdict: a stable id for code and filters, and the numbers for people. */
+/**
+ * One rule that shaped a risk verdict: a stable id for code and filters, and the numbers for people.
+ * `messageMsg` is the text as data (each dashboard language renders it); `message` is its English,
+ * kept for logs, the CLI and stored records.
+ */
 export interface RiskReason {
   readonly rule: string;
   readonly message: string;
+  readonly messageMsg: Msg;
+}
+
+/** A reason whose English is rendered once from its message, so the two can never disagree. */
+export function riskReason(
+  rule: string,
+  key: MsgKey,
+  params?: Readonly<Record<string, MsgParam>>,
+): RiskReason {
+  const messageMsg = msg(key, params);
+  return { rule, message: english(messageMsg), messageMsg };
 }
 
 /**
@@ -30,10 +47,11 @@ export function fixedFractionSize(equity: number, fraction: number): SizingResul
   return {
     sizeUsd,
     reasons: [
-      {
-        rule: 'sizing-fixed-fraction',
-        message: `fixed fraction ${pct(fraction)} of equity ${usd(equity)} = ${usd(sizeUsd)}`,
-      },
+      riskReason('sizing-fixed-fraction', 'risk.sizing.fixedFraction', {
+        fraction: pct(fraction),
+        equity: usd(equity),
+        size: usd(sizeUsd),
+      }),
     ],
   };
 }
@@ -54,9 +72,7 @@ export function atrSize(input: {
   if (!Number.isFinite(atr) || atr <= 0) {
     return {
       sizeUsd: 0,
-      reasons: [
-        { rule: 'atr-unavailable', message: `ATR is ${atr}: cannot size by stop distance` },
-      ],
+      reasons: [riskReason('atr-unavailable', 'risk.sizing.atrUnavailable', { atr })],
     };
   }
   const riskUsd = equity * riskFraction;
@@ -65,12 +81,16 @@ export function atrSize(input: {
   return {
     sizeUsd,
     reasons: [
-      {
-        rule: 'sizing-atr',
-        message:
-          `risk ${pct(riskFraction)} of ${usd(equity)} = ${usd(riskUsd)} over a stop ` +
-          `${stopMultiple}×ATR ${atr} = ${stopDistance} away at price ${price} → ${usd(sizeUsd)}`,
-      },
+      riskReason('sizing-atr', 'risk.sizing.atr', {
+        fraction: pct(riskFraction),
+        equity: usd(equity),
+        risk: usd(riskUsd),
+        multiple: stopMultiple,
+        atr,
+        distance: stopDistance,
+        price,
+        size: usd(sizeUsd),
+      }),
     ],
   };
 }
@@ -132,23 +152,27 @@ export function kellySize(input: {
       sizeUsd: fallback.sizeUsd,
       reasons: [
         ...fallback.reasons,
-        {
-          rule: 'kelly-fallback',
-          message: `only ${trades.length} closed trades (< kellyMinTrades ${config.kellyMinTrades}): Kelly falls back to fixed fraction`,
-        },
+        riskReason('kelly-fallback', 'risk.sizing.kellyFallback', {
+          trades: trades.length,
+          min: config.kellyMinTrades,
+        }),
       ],
     };
   }
   const s = kellyStats(trades);
-  const stats = `W ${pct(s.winRate)}, R ${s.payoff.toFixed(3)} over ${s.trades} trades`;
+  const stats = msg('risk.sizing.kellyStats', {
+    winRate: pct(s.winRate),
+    payoff: s.payoff.toFixed(3),
+    trades: s.trades,
+  });
   if (s.kelly <= 0) {
     return {
       sizeUsd: 0,
       reasons: [
-        {
-          rule: 'kelly-no-edge',
-          message: `Kelly f* = ${s.kelly.toFixed(4)} ≤ 0 (${stats}): no measured edge`,
-        },
+        riskReason('kelly-no-edge', 'risk.sizing.kellyNoEdge', {
+          kelly: s.kelly.toFixed(4),
+          stats,
+        }),
       ],
     };
   }
@@ -157,12 +181,14 @@ export function kellySize(input: {
   return {
     sizeUsd,
     reasons: [
-      {
-        rule: 'sizing-kelly',
-        message:
-          `Kelly f* = ${s.kelly.toFixed(4)} (${stats}) × ${config.kellyFraction} → ` +
-          `${pct(fraction)} of equity ${usd(equity)} = ${usd(sizeUsd)}`,
-      },
+      riskReason('sizing-kelly', 'risk.sizing.kelly', {
+        kelly: s.kelly.toFixed(4),
+        stats,
+        kellyFraction: config.kellyFraction,
+        fraction: pct(fraction),
+        equity: usd(equity),
+        size: usd(sizeUsd),
+      }),
     ],
   };
 }

@@ -1,5 +1,6 @@
 import { AtrStream } from '../indicators/atr.js';
 import { RollingExtremes } from '../indicators/rolling-extremes.js';
+import { msg } from '../messages/en.js';
 import {
   atrParams,
   buySignal,
@@ -122,16 +123,24 @@ class Breakout implements StrategyInstance {
       const margin = (close - upper) / atr;
       const expansion = (candle.high - candle.low) / atr - 1;
       const confidence = 0.55 + 0.25 * clamp01(margin) + 0.2 * clamp01(expansion);
-      const period = entry.period;
-      const reason =
-        `Close ${fmt(close)} broke above the ${period}-candle high ${fmt(upper)} by ` +
-        `${fmt(margin, 2)} ATR (ATR ${fmt(atr)}, candle range ${fmt(expansion + 1, 2)} ATR).`;
+      const reason = msg('signal.breakout.buy', {
+        close: fmt(close),
+        period: entry.period,
+        upper: fmt(upper),
+        margin: fmt(margin, 2),
+        atr: fmt(atr),
+        range: fmt(expansion + 1, 2),
+      });
       return buySignal(confidence, reason, close, atr, this.stopAtr, this.targetAtr);
     }
     if (qty > 0 && isBreakdown && !prevBreakdown) {
       return sellSignal(
         0.75,
-        `Close ${fmt(close)} fell below the ${exit.period}-candle low ${fmt(lower)}: the breakout failed or the trend ended.`,
+        msg('signal.breakout.sell', {
+          close: fmt(close),
+          period: exit.period,
+          lower: fmt(lower),
+        }),
       );
     }
     return HOLD;

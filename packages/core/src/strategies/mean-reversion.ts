@@ -1,5 +1,8 @@
 import { AtrStream } from '../indicators/atr.js';
 import { BollingerStream } from '../indicators/bollinger.js';
+import { msg } from '../messages/en.js';
+import type { Msg } from '../messages/msg.js';
+import { REGIME_KIND_MSG } from '../regime/regime-msg.js';
 import {
   atrParams,
   booleanParam,
@@ -22,6 +25,12 @@ import type {
 
 const EXITS = ['middle', 'upper'] as const;
 type Exit = (typeof EXITS)[number];
+
+/** The exit band's name in reasons, one frozen message per band (no allocation per signal). */
+const BAND_MSG: Readonly<Record<Exit, Msg>> = Object.freeze({
+  middle: Object.freeze(msg('signal.meanReversion.band.middle')),
+  upper: Object.freeze(msg('signal.meanReversion.band.upper')),
+});
 
 /**
  * Mean reversion (Bollinger Bands): buy a close back inside the lower band after one outside it,
@@ -130,16 +139,25 @@ class MeanReversion implements StrategyInstance {
       const halfWidth = prevMiddle - prevLower;
       const depth = halfWidth > 0 ? clamp01((prevLower - prevClose) / (halfWidth / 4)) : 1;
       const confidence = 0.6 + 0.3 * depth + (kind === 'ranging' ? 0.1 : 0);
-      const reason =
-        `Close ${fmt(close)} came back inside the lower Bollinger Band ${fmt(lower)} after closing ` +
-        `below it at ${fmt(prevClose)} (band ${fmt(prevLower)}); ${this.exitAt} band ${fmt(exit)}, ` +
-        `regime ${kind}.`;
+      const reason = msg('signal.meanReversion.buy', {
+        close: fmt(close),
+        lower: fmt(lower),
+        prevClose: fmt(prevClose),
+        prevLower: fmt(prevLower),
+        band: BAND_MSG[this.exitAt],
+        exit: fmt(exit),
+        regime: REGIME_KIND_MSG[kind],
+      });
       return buySignal(confidence, reason, close, atr, this.stopAtr, this.targetAtr, exit);
     }
     if (qty > 0 && prevClose < prevExit && close >= exit) {
       return sellSignal(
         this.exitAt === 'middle' ? 0.7 : 0.8,
-        `Close ${fmt(close)} reverted up through the ${this.exitAt} Bollinger Band ${fmt(exit)}.`,
+        msg('signal.meanReversion.sell', {
+          close: fmt(close),
+          band: BAND_MSG[this.exitAt],
+          exit: fmt(exit),
+        }),
       );
     }
     return HOLD;

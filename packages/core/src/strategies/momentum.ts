@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors.js';
 import { AtrStream } from '../indicators/atr.js';
 import { RsiStream } from '../indicators/rsi.js';
+import { msg } from '../messages/en.js';
 import { MacdHistogram } from './macd-histogram.js';
 import {
   atrParams,
@@ -176,32 +177,35 @@ class Momentum implements StrategyInstance {
     const low = Number.isNaN(dipLow) ? prevRsi : dipLow;
     const depth = clamp01((this.oversold - low) / (this.oversold / 2));
     const confidence = 0.55 + (hist > 0 ? 0.2 : 0) + 0.25 * depth;
-    const macdText =
+    // Which MACD condition held is a clause of its own, so a translation can place it freely.
+    const macd =
       hist > 0
-        ? `MACD histogram positive (${fmt(hist, 3)})`
-        : `MACD histogram rising (${fmt(prevHist, 3)} → ${fmt(hist, 3)})`;
-    const reason =
-      `RSI ${fmt(rsi, 3)} crossed up through ${this.oversold} (low ${fmt(low, 3)}) with ${macdText}; ` +
-      `ATR ${fmt(atr)}.`;
+        ? msg('signal.momentum.macdPositive', { hist: fmt(hist, 3) })
+        : msg('signal.momentum.macdRising', { prevHist: fmt(prevHist, 3), hist: fmt(hist, 3) });
+    const reason = msg('signal.momentum.buy', {
+      rsi: fmt(rsi, 3),
+      oversold: this.oversold,
+      low: fmt(low, 3),
+      macd,
+      atr: fmt(atr),
+    });
     return buySignal(confidence, reason, close, atr, this.stopAtr, this.targetAtr);
   }
 
   private sell(rsiDown: boolean, macdDown: boolean, rsi: number, hist: number): Signal {
+    const overbought = this.overbought;
     if (rsiDown && macdDown) {
       return sellSignal(
         0.9,
-        `RSI ${fmt(rsi, 3)} fell back through ${this.overbought} and MACD crossed below its signal (histogram ${fmt(hist, 3)}).`,
+        msg('signal.momentum.sellBoth', { rsi: fmt(rsi, 3), overbought, hist: fmt(hist, 3) }),
       );
     }
     if (rsiDown) {
-      return sellSignal(
-        0.7,
-        `RSI ${fmt(rsi, 3)} fell back through ${this.overbought} from overbought.`,
-      );
+      return sellSignal(0.7, msg('signal.momentum.sellRsi', { rsi: fmt(rsi, 3), overbought }));
     }
     return sellSignal(
       0.65,
-      `MACD crossed below its signal line (histogram ${fmt(hist, 3)}) with RSI at ${fmt(rsi, 3)}.`,
+      msg('signal.momentum.sellMacd', { hist: fmt(hist, 3), rsi: fmt(rsi, 3) }),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { isMsg } from '../messages/msg.js';
 import { HOLD } from './types.js';
 import type { Signal, StrategyContext, StrategyInstance } from './types.js';
 
@@ -14,7 +15,7 @@ const HOLD_RESULT: SafeSignal = Object.freeze({ signal: HOLD });
  * Runs one strategy on one candle so that a broken strategy costs its own vote, never the bot: a
  * throw or a malformed signal becomes HOLD with the problem recorded (the engine logs it and may
  * disable the strategy). Checks: side is buy/sell/hold, confidence a finite number in 0..1, reason
- * a non-empty string, and for a buy any stop is a positive price below the close and any target a
+ * a non-empty string, reasonMsg (when present) a message `{key, params?}`, and for a buy any stop is a positive price below the close and any target a
  * price above it (a stop above the entry would sell at once; NaN would disable the bracket).
  * The HOLD path returns a shared frozen result, so the hot loop allocates nothing.
  */
@@ -46,6 +47,11 @@ export function signalProblem(value: unknown, close: number): string | undefined
   }
   if (typeof s.reason !== 'string' || s.reason.trim() === '') {
     return `reason must be a non-empty string, got ${describe(s.reason)}`;
+  }
+  // A malformed message would break whoever renders it later (the dashboard), far from the cause.
+  // An absent one is let through, as before messages existed: an untyped plug-in may not set it.
+  if (s.reasonMsg !== undefined && !isMsg(s.reasonMsg)) {
+    return `reasonMsg must be a message {key, params?}, got ${describe(s.reasonMsg)}`;
   }
   const { stopLoss, takeProfit } = s;
   if (stopLoss !== undefined && (typeof stopLoss !== 'number' || !Number.isFinite(stopLoss))) {

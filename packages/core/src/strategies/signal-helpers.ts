@@ -1,4 +1,6 @@
 import { ValidationError } from '../errors.js';
+import { english } from '../messages/en.js';
+import type { Msg } from '../messages/msg.js';
 import type { ParamSpec, ParamValues, Signal } from './types.js';
 
 /** The ATR parameters every built-in shares, so stops mean the same thing across strategies. */
@@ -85,11 +87,12 @@ export function fmt(x: number, sig = 4): string {
 /**
  * A buy with ATR-based bracket suggestions: stop `close − stopAtr × ATR`, target `close + targetAtr ×
  * ATR` unless a strategy-specific target above the close is given. A stop at or below zero (huge ATR
- * on a tiny price) is left out rather than suggested.
+ * on a tiny price) is left out rather than suggested. `reason` is rendered from `reasonMsg` here,
+ * once per signal, so the two can never disagree.
  */
 export function buySignal(
   confidence: number,
-  reason: string,
+  reasonMsg: Msg,
   close: number,
   atr: number,
   stopAtr: number,
@@ -99,11 +102,17 @@ export function buySignal(
   const stopLoss = close - stopAtr * atr;
   const takeProfit = target !== undefined && target > close ? target : close + targetAtr * atr;
   const c = confidenceOf(confidence);
+  const reason = english(reasonMsg);
   return stopLoss > 0
-    ? { side: 'buy', confidence: c, reason, stopLoss, takeProfit }
-    : { side: 'buy', confidence: c, reason, takeProfit };
+    ? { side: 'buy', confidence: c, reason, reasonMsg, stopLoss, takeProfit }
+    : { side: 'buy', confidence: c, reason, reasonMsg, takeProfit };
 }
 
-export function sellSignal(confidence: number, reason: string): Signal {
-  return { side: 'sell', confidence: confidenceOf(confidence), reason };
+export function sellSignal(confidence: number, reasonMsg: Msg): Signal {
+  return {
+    side: 'sell',
+    confidence: confidenceOf(confidence),
+    reason: english(reasonMsg),
+    reasonMsg,
+  };
 }

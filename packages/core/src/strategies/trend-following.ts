@@ -3,6 +3,7 @@ import { AdxStream } from '../indicators/adx.js';
 import { AtrStream } from '../indicators/atr.js';
 import { EmaStream } from '../indicators/ema.js';
 import { SmaStream } from '../indicators/sma.js';
+import { msg } from '../messages/en.js';
 import type { ScalarStream } from '../indicators/types.js';
 import {
   atrParams,
@@ -156,23 +157,38 @@ class TrendFollowing implements StrategyInstance {
       if (!(known && setup && prevSetup === 0)) return HOLD;
       const confidence =
         0.55 + 0.3 * clamp01((adx - this.adxMin) / 20) + 0.15 * clamp01((plusDi - minusDi) / 20);
-      const reason =
-        `Uptrend confirmed: ${this.fastPeriod}-MA ${fmt(fast)} above ${this.slowPeriod}-MA ` +
-        `${fmt(slow)}, ADX ${fmt(adx, 3)} ≥ ${this.adxMin} with +DI ${fmt(plusDi, 3)} over −DI ` +
-        `${fmt(minusDi, 3)}.`;
+      const reason = msg('signal.trendFollowing.buy', {
+        fastPeriod: this.fastPeriod,
+        fast: fmt(fast),
+        slowPeriod: this.slowPeriod,
+        slow: fmt(slow),
+        adx: fmt(adx, 3),
+        adxMin: this.adxMin,
+        plusDi: fmt(plusDi, 3),
+        minusDi: fmt(minusDi, 3),
+      });
       return buySignal(confidence, reason, candle.close, atr, this.stopAtr, this.targetAtr);
     }
     if (qty > 0) {
       if (prevFast >= prevSlow && fast < slow) {
         return sellSignal(
           0.8,
-          `${this.fastPeriod}-MA ${fmt(fast)} crossed below ${this.slowPeriod}-MA ${fmt(slow)}: the uptrend is over.`,
+          msg('signal.trendFollowing.sellCross', {
+            fastPeriod: this.fastPeriod,
+            fast: fmt(fast),
+            slowPeriod: this.slowPeriod,
+            slow: fmt(slow),
+          }),
         );
       }
       if (adx >= this.adxMin && prevMinusDi <= prevPlusDi && minusDi > plusDi) {
         return sellSignal(
           0.65,
-          `−DI ${fmt(minusDi, 3)} crossed above +DI ${fmt(plusDi, 3)} with ADX ${fmt(adx, 3)}: the trend turned down.`,
+          msg('signal.trendFollowing.sellDi', {
+            minusDi: fmt(minusDi, 3),
+            plusDi: fmt(plusDi, 3),
+            adx: fmt(adx, 3),
+          }),
         );
       }
     }

@@ -1,4 +1,6 @@
 import type { Candle } from '../candles/types.js';
+import { english, msg } from '../messages/en.js';
+import type { Msg } from '../messages/msg.js';
 import type { Regime } from '../regime/types.js';
 
 /**
@@ -36,13 +38,26 @@ export type SignalSide = 'buy' | 'sell' | 'hold';
 export interface Signal {
   readonly side: SignalSide;
   readonly confidence: number;
+  /** `english(reasonMsg)`: what logs, the CLI and stored records show. */
   readonly reason: string;
+  /** The reason as a message, so the dashboard can say it in the reader's language. */
+  readonly reasonMsg: Msg;
   readonly stopLoss?: number;
   readonly takeProfit?: number;
 }
 
-/** The shared "nothing to do" signal; strategies return it instead of allocating one per candle. */
-export const HOLD: Signal = Object.freeze({ side: 'hold', confidence: 0, reason: 'no setup' });
+const HOLD_REASON: Msg = Object.freeze(msg('signal.hold'));
+
+/**
+ * The shared "nothing to do" signal; strategies return it instead of allocating one per candle. Its
+ * message is frozen and rendered once here, so the HOLD path costs nothing for being translatable.
+ */
+export const HOLD: Signal = Object.freeze({
+  side: 'hold',
+  confidence: 0,
+  reason: english(HOLD_REASON),
+  reasonMsg: HOLD_REASON,
+});
 
 /**
  * What a strategy may see when a candle closes: that candle, its own earlier view (it keeps its

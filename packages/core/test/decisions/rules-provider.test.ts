@@ -4,6 +4,7 @@ import { createRulesProvider } from '../../src/decisions/rules-provider.js';
 import type { RulesProviderOptions } from '../../src/decisions/rules-provider.js';
 import { DEFAULT_WEIGHTS } from '../../src/decisions/rules-weights.js';
 import { ValidationError } from '../../src/errors.js';
+import { msg } from '../../src/messages/index.js';
 import type { RegimeKind } from '../../src/regime/types.js';
 import { HOLD } from '../../src/strategies/types.js';
 import type { Signal } from '../../src/strategies/types.js';
@@ -21,13 +22,19 @@ const buy = (
     side: 'buy',
     confidence,
     reason: `${strategyId} setup`,
+    reasonMsg: msg('signal.text', { text: `${strategyId} setup` }),
     ...(stopLoss === undefined ? {} : { stopLoss }),
     ...(takeProfit === undefined ? {} : { takeProfit }),
   },
 });
 const sell = (strategyId: string, confidence: number): Vote => ({
   strategyId,
-  signal: { side: 'sell', confidence, reason: `${strategyId} exit` },
+  signal: {
+    side: 'sell',
+    confidence,
+    reason: `${strategyId} exit`,
+    reasonMsg: msg('signal.text', { text: `${strategyId} exit` }),
+  },
 });
 const hold = (strategyId: string): Vote => ({ strategyId, signal: HOLD });
 
@@ -141,7 +148,7 @@ describe('rules provider: explanation', () => {
 
   // prettier-ignore
   it('lays out a timeline with every number', () => {
-    expect(d.steps).toEqual([
+    expect(d.steps.map(({ title, detail }) => ({ title, detail }))).toEqual([
       { title: 'Regime', detail: 'trending-up: ADX 30, ATR 2.00 % of price, volatility 1.20 % per candle' },
       { title: 'Signals', detail: 'momentum buy 0.80: momentum setup; hold: breakout, trend-following' },
       { title: 'Ensemble', detail: 'weights for trending-up; buy 0.80 = momentum 0.80 × 1; sell 0; net buy 0.80 (entry threshold 0.5, exit 0.25)' },
@@ -154,7 +161,7 @@ describe('rules provider: explanation', () => {
     const held = p.decide(
       inputOf({ regime: 'volatile', signals: [buy('breakout', 1)] }),
     ) as Decision;
-    expect(held.steps.at(-1)).toEqual({
+    expect(held.steps.at(-1)).toMatchObject({
       title: 'Proposal',
       detail: 'hold: net 0.40 is below the entry threshold 0.5',
     });
@@ -185,7 +192,7 @@ describe('rules provider: hot path and determinism', () => {
     const input = inputOf({ signals, qty });
     const full = createRulesProvider().decide(input) as Decision;
     const terse = createRulesProvider({ explain: false }).decide(input) as Decision;
-    expect(terse).toEqual({ ...full, reasoning: '', steps: [] });
+    expect(terse).toEqual({ ...full, reasoning: '', reasoningMsg: undefined, steps: [] });
     expect(full.reasoning).not.toBe('');
   });
 

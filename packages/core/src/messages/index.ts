@@ -1,0 +1,3 @@
+export * from './msg.js';
+export * from './en.js';
+export { withoutFinalStops } from './en-decisions.js';

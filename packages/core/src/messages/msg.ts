@@ -1,0 +1,121 @@
+/**
+ * Texts for people, as data: a key into a catalog plus parameters, so the server can store and send
+ * what it means and each dashboard language can say it in its own words. The English catalog lives
+ * beside the code that emits the keys; other languages live with their UI (apps/web/src/i18n).
+ *
+ * Templates use `{{name}}` placeholders. A parameter is a preformatted string, a number, another
+ * message (rendered in the same language) or a list of messages (joined with the catalog's list
+ * separator). Interpolation is our own few lines rather than a library: core has no dependencies and
+ * a rendered English text must be byte-identical every time (it is stored and compared).
+ */
+export type MsgParam = string | number | Msg | readonly Msg[];
+
+export interface Msg {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, MsgParam>>;
+}
+
+/** A catalog: nested groups of templates, addressed by dotted keys ("signal.momentum.buy"). */
+export interface Catalog {
+  readonly [name: string]: string | Catalog;
+}
+
+/** Joins a list parameter; each catalog may override it with a top-level `listSeparator` template. */
+export const LIST_SEPARATOR = '; ';
+
+export function isMsg(x: unknown): x is Msg {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as { key?: unknown }).key === 'string' &&
+    !Array.isArray(x)
+  );
+}
+
+// Flattened catalogs and parsed templates are cached: reasons are rendered once per signal in
+// backtests, so the key lookup and the template split must not be paid again each time.
+const flatCache = new WeakMap<Catalog, Map<string, readonly string[]>>();
+
+/** The parsed template for `key`: literal and placeholder parts alternating, literal first. */
+function partsOf(catalog: Catalog, key: string): readonly string[] | undefined {
+  let flat = flatCache.get(catalog);
+  if (flat === undefined) {
+    flat = new Map();
+    flatten(catalog, '', flat);
+    flatCache.set(catalog, flat);
+  }
+  return flat.get(key);
+}
+
+function flatten(group: Catalog, prefix: string, into: Map<string, readonly string[]>): void {
+  for (const [name, value] of Object.entries(group)) {
+    const key = prefix === '' ? name : `${prefix}.${name}`;
+    if (typeof value === 'string') into.set(key, value.split(/\{\{\s*(\w+)\s*\}\}/));
+    else flatten(value, key, into);
+  }
+}
+
+/** True when `catalog` has a template for `key`. */
+export function hasTemplate(catalog: Catalog, key: string): boolean {
+  return partsOf(catalog, key) !== undefined;
+}
+
+/** The placeholder names of the template for `key` (for parity tests between languages). */
+export function placeholdersOf(catalog: Catalog, key: string): string[] {
+  const parts = partsOf(catalog, key) ?? [];
+  return parts.filter((_, i) => i % 2 === 1);
+}
+
+/** Every key of a catalog, sorted. */
+export function keysOf(catalog: Catalog): string[] {
+  partsOf(catalog, '');
+  return [...(flatCache.get(catalog)?.keys() ?? [])].sort();
+}
+
+/**
+ * Renders `m` with the first catalog that knows each key (the UI's language, then English), so a
+ * key a translation lacks still reads in English instead of showing the key. An unknown key renders
+ * as the key itself; a missing parameter keeps its placeholder, visible rather than silently empty.
+ */
+export function renderWith(catalogs: readonly Catalog[], m: Msg): string {
+  let parts: readonly string[] | undefined;
+  for (const c of catalogs) {
+    parts = partsOf(c, m.key);
+    if (parts !== undefined) break;
+  }
+  if (parts === undefined) return m.key;
+  if (parts.length === 1) return parts[0] ?? '';
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    if (i % 2 === 0) {
+      out += part;
+      continue;
+    }
+    const value = m.params?.[part];
+    out += value === undefined ? `{{${part}}}` : paramText(catalogs, value);
+  }
+  return out;
+}
+
+function paramText(catalogs: readonly Catalog[], value: MsgParam): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (isMsgList(value)) {
+    const sep = separatorOf(catalogs);
+    return value.map((v) => renderWith(catalogs, v)).join(sep);
+  }
+  return renderWith(catalogs, value);
+}
+
+function isMsgList(value: Msg | readonly Msg[]): value is readonly Msg[] {
+  return Array.isArray(value);
+}
+
+function separatorOf(catalogs: readonly Catalog[]): string {
+  for (const c of catalogs) {
+    const parts = partsOf(c, 'listSeparator');
+    if (parts?.length === 1) return parts[0] ?? LIST_SEPARATOR;
+  }
+  return LIST_SEPARATOR;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  hasTemplate,
+  keysOf,
+  placeholdersOf,
+  renderWith,
+  type Catalog,
+} from '../../src/messages/msg.js';
+
+const EN = {
+  listSeparator: '; ',
+  order: {
+    filled: '{{side}} {{qty}} {{pair}} at {{price}}',
+    side: { buy: 'buy', sell: 'sell' },
+    why: 'because {{reasons}}',
+    plain: 'nothing to do',
+  },
+} as const satisfies Catalog;
+
+const FR = {
+  listSeparator: ' ; ',
+  order: {
+    filled: '{{side}} de {{qty}} {{pair}} à {{price}}',
+    side: { buy: 'achat', sell: 'vente' },
+    why: 'parce que {{reasons}}',
+  },
+} as const satisfies Catalog;
+
+describe('renderWith', () => {
+  it('fills placeholders, rendering nested messages in the same language', () => {
+    const m = {
+      key: 'order.filled',
+      params: { side: { key: 'order.side.buy' }, qty: 1.5, pair: 'SOL/USDC', price: '142.3' },
+    };
+    expect(renderWith([EN], m)).toBe('buy 1.5 SOL/USDC at 142.3');
+    expect(renderWith([FR, EN], m)).toBe('achat de 1.5 SOL/USDC à 142.3');
+  });
+
+  it("joins a list with the language's separator", () => {
+    const m = {
+      key: 'order.why',
+      params: { reasons: [{ key: 'order.side.buy' }, { key: 'order.side.sell' }] },
+    };
+    expect(renderWith([EN], m)).toBe('because buy; sell');
+    expect(renderWith([FR, EN], m)).toBe('parce que achat ; vente');
+  });
+
+  it('falls back to the next catalog for a key the first lacks, and shows an unknown key as itself', () => {
+    expect(renderWith([FR, EN], { key: 'order.plain' })).toBe('nothing to do');
+    expect(renderWith([FR, EN], { key: 'order.unknown' })).toBe('order.unknown');
+  });
+
+  it('keeps the placeholder of a missing parameter visible', () => {
+    expect(renderWith([EN], { key: 'order.why' })).toBe('because {{reasons}}');
+  });
+
+  it('does not treat a group as a template', () => {
+    expect(hasTemplate(EN, 'order.side')).toBe(false);
+    expect(renderWith([EN], { key: 'order.side' })).toBe('order.side');
+  });
+});
+
+describe('catalog inspection', () => {
+  it('lists keys and placeholders for parity checks between languages', () => {
+    expect(keysOf(FR)).toEqual([
+      'listSeparator',
+      'order.filled',
+      'order.side.buy',
+      'order.side.sell',
+      'order.why',
+    ]);
+    expect(placeholdersOf(EN, 'order.filled')).toEqual(['side', 'qty', 'pair', 'price']);
+    expect(hasTemplate(EN, 'order.plain')).toBe(true);
+  });
+});
