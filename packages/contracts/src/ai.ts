@@ -5,6 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Page, PageQuery, Timestamp } from './common.js';
 import { Pair } from './market.js';
+import { Msg, MsgField } from './messages.js';
 import { Nullable } from './nullable.js';
 
 export const DecisionAction = Type.Union([
@@ -49,6 +50,9 @@ export const DecisionSummary = Type.Object({
   takeProfit: Nullable(Type.Number()),
   confidence: Type.Number({ minimum: 0, maximum: 1 }),
   reasoning: Type.String(),
+  reasoningMsg: MsgField(
+    "the reasoning as a message (rules provider); null for a model's free-text reasoning",
+  ),
   provider: Type.String(),
   model: Nullable(Type.String()),
   regime: Nullable(Type.String()),
@@ -66,12 +70,49 @@ export type DecisionSummary = Static<typeof DecisionSummary>;
 export const DecisionsPage = Page(DecisionSummary, 'Decisions, newest first');
 export type DecisionsPage = Static<typeof DecisionsPage>;
 
+/**
+ * The shapes inside a decision's stored documents, for clients that read them: each English text
+ * carries its message beside it when the writer had one. The documents stay `unknown` in the
+ * answers (their shape belongs to the provider that wrote them, and older rows lack the messages).
+ */
+export const DecisionStepDoc = Type.Object({
+  title: Type.String(),
+  detail: Type.String(),
+  titleMsg: Type.Optional(Msg),
+  detailMsg: Type.Optional(Msg),
+});
+export type DecisionStepDoc = Static<typeof DecisionStepDoc>;
+
+/** One rule's word in `riskVerdict.reasons`. */
+export const RiskReasonDoc = Type.Object({
+  rule: Type.String(),
+  message: Type.String(),
+  messageMsg: Type.Optional(Msg),
+});
+export type RiskReasonDoc = Static<typeof RiskReasonDoc>;
+
+/** A strategy's signal in `inputs.signals[].signal`. */
+export const SignalDoc = Type.Object({
+  side: Type.String(),
+  confidence: Type.Number(),
+  reason: Type.String(),
+  reasonMsg: Type.Optional(Msg),
+});
+export type SignalDoc = Static<typeof SignalDoc>;
+
 export const DecisionDetail = Type.Object({
   ...DecisionSummary.properties,
-  steps: Json,
-  inputs: Json,
+  steps: Type.Unknown({ description: 'stored JSON: an array of DecisionStepDoc' }),
+  inputs: Type.Unknown({
+    description: 'stored JSON: {price, regime, signals: [{strategyId, signal: SignalDoc}], …}',
+  }),
   validation: Json,
-  riskVerdict: Nullable(Json),
+  riskVerdict: Nullable(
+    Type.Unknown({
+      description:
+        'stored JSON: {verdict, sizeUsd, reasons: RiskReasonDoc[]}, or {error, errorMsg?} when interrupted',
+    }),
+  ),
   tokensIn: Nullable(Type.Integer()),
   tokensOut: Nullable(Type.Integer()),
   prompt: Nullable(Type.String(), { description: 'admins only; null for others' }),

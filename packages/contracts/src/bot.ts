@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Page, PageQuery, Timestamp } from './common.js';
 import { Pair, TimeframeLabel } from './market.js';
+import { MsgField } from './messages.js';
 import { Nullable } from './nullable.js';
 import { NO_CONTROL, ParamSpecView, ParamValues, StrategyId } from './strategies.js';
 
@@ -32,6 +33,7 @@ export const BotStatus = Type.Object({
     description: 'whether this build can run the trading loop in this mode',
   }),
   message: Type.String({ description: 'what the state means, for a person' }),
+  messageMsg: MsgField('the message as a message descriptor, for translation'),
   configVersion: Type.Integer({ minimum: 0, description: '0 = the defaults, never saved' }),
   strategy: Type.String(),
   pairs: Type.Array(Type.String()),
@@ -50,6 +52,7 @@ export const BotStatus = Type.Object({
     Type.Object({
       source: Type.String(),
       label: Type.String({ description: 'the market and where its data comes from' }),
+      labelMsg: MsgField('the label as a message descriptor, for translation'),
       state: Type.String(),
       progress: Nullable(Type.Number({ description: 'replay: fraction of its data replayed' })),
     }),
@@ -157,6 +160,7 @@ export const LogEntry = Type.Object({
   level: LogLevel,
   source: Type.String(),
   message: Type.String(),
+  messageMsg: MsgField('the message as a message descriptor; null for lines without one'),
   botId: Nullable(Type.String()),
   details: Nullable(Type.Record(Type.String(), Type.Unknown())),
 });

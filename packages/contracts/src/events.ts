@@ -15,6 +15,7 @@ import { BacktestStatus } from './backtests.js';
 import { BotStatus, LogEntry } from './bot.js';
 import { Timestamp } from './common.js';
 import { CandleView, Pair, TimeframeLabel } from './market.js';
+import { MsgField } from './messages.js';
 import { Nullable } from './nullable.js';
 import { OrderView } from './orders.js';
 import { PortfolioOverview } from './portfolio.js';
@@ -79,6 +80,7 @@ export const SystemAlertEvent = Type.Object({
   ts: SentAt,
   level: SystemAlertLevel,
   message: Type.String({ minLength: 1, maxLength: 500 }),
+  messageMsg: MsgField("the message as a message descriptor; absent for an admin's own text"),
   code: Type.Union([
     Type.Literal('admin'),
     Type.Literal('system'),

@@ -12,3 +12,4 @@ export * from './trades.js';
 export * from './orders.js';
 export * from './ai.js';
 export * from './backtests.js';
+export * from './messages.js';

@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Timestamp } from './common.js';
+import { MsgField } from './messages.js';
 
 /** A spot market as `BASE/QUOTE`. */
 export const Pair = Type.String({
@@ -30,7 +31,9 @@ export const MarketDataset = Type.Object({
   pair: Type.String({ examples: ['SOL/USDT'] }),
   timeframe: Type.String({ description: 'native interval; coarser ones are resampled' }),
   label: Type.String({ examples: ['SOL/USDT 1h (Binance spot, replayed)'] }),
+  labelMsg: MsgField('the label as a message descriptor, for translation'),
   source: Type.String({ description: 'where the candles come from' }),
+  sourceMsg: MsgField('the source as a message descriptor, for translation'),
   replay: Type.Literal(true, { description: 'historical candles replayed, not a live market' }),
   from: Timestamp,
   to: Timestamp,
@@ -76,6 +79,7 @@ export const CandlesResponse = Type.Object({
   timeframe: Type.String(),
   dataset: Type.String(),
   label: Type.String(),
+  labelMsg: MsgField('the label as a message descriptor, for translation'),
   replay: Type.Literal(true),
   candles: Type.Array(CandleView, { description: 'oldest first; ts = open time' }),
   incomplete: Type.Array(Timestamp, {
@@ -95,5 +99,6 @@ export const Ticker = Type.Object({
   ts: Timestamp,
   source: Type.String({ examples: ['replay:binance-spot', 'jupiter:price-v3'] }),
   label: Type.String({ description: 'the market and where its data comes from' }),
+  labelMsg: MsgField('the label as a message descriptor, for translation'),
 });
 export type Ticker = Static<typeof Ticker>;

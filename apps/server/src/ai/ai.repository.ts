@@ -16,6 +16,7 @@ const SUMMARY_COLUMNS = [
   'take_profit',
   'confidence',
   'reasoning',
+  'reasoning_msg',
   'provider',
   'model',
   'regime',

@@ -15,6 +15,7 @@ import type {
   DecisionSummaryRow,
   OutcomeFilter,
 } from './ai.repository.js';
+import { storedMsg } from '../db/stored-msg.js';
 
 interface Tally {
   decisions: number;
@@ -200,6 +201,7 @@ export function decisionSummary(r: DecisionSummaryRow): DecisionSummary {
     takeProfit: r.take_profit,
     confidence: r.confidence,
     reasoning: r.reasoning,
+    reasoningMsg: storedMsg(r.reasoning_msg),
     provider: r.provider,
     model: r.model,
     regime: r.regime,

@@ -18,10 +18,13 @@ import {
   TemporaryError,
   ValidationError,
   createStrategy,
+  english,
   marketSpec,
+  msg,
   resolveRiskConfig,
   type Clock,
 } from '@numerusx/core';
+import { msgColumn } from '../db/stored-msg.js';
 import type { Notify } from '../runtime/notify.js';
 import { BacktestRunner } from './backtest-runner.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
@@ -176,11 +179,13 @@ export class BacktestsService {
       const message = known ? error.message : 'internal error while running the backtest';
       await repo.finish(id, { status: 'failed', result: null, error: message, at: clock.now() });
       progress.send('failed', 0, 0, message);
+      const line = msg('runtime.log.backtestFailed', { id, error: message });
       await this.deps.log({
         ts: clock.now(),
         level: known ? 'warn' : 'error',
         source: 'backtest',
-        message: `backtest ${id} failed: ${message}`,
+        message: english(line),
+        message_msg: msgColumn(line),
         bot_id: null,
         details: JSON.stringify({
           backtestId: id,

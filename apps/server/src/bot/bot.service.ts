@@ -13,6 +13,8 @@ import type {
 import { Conflict, RISK_PARAMS, type Clock } from '@numerusx/core';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import { isUniqueViolation } from '../db/database-errors.js';
+import { storedMsg, wireMsg } from '../db/stored-msg.js';
+import { status as statusText } from '../runtime/texts.js';
 import { paramSpecViews } from '../strategies/strategies.js';
 import type { BotRuntime, LiveConsent } from '../runtime/bot-runtime.js';
 import { DEFAULT_BOT_ID } from './bot-id.js';
@@ -48,6 +50,10 @@ export class BotService {
     const run = view.run;
     const feed = run?.feed.status();
     const progress = feed !== undefined && 'progress' in feed ? feed.progress : null;
+    const said =
+      view.elsewhere !== undefined
+        ? statusText('runningOnInstance', { instance: view.elsewhere })
+        : view.message;
     return {
       botId: this.botId,
       state: view.elsewhere !== undefined ? 'running' : view.state,
@@ -55,8 +61,8 @@ export class BotService {
       mode: runtime.mode,
       provider: runtime.provider,
       runtimeAvailable: true,
-      message:
-        view.elsewhere !== undefined ? `running on instance ${view.elsewhere}` : view.message,
+      message: said.text,
+      messageMsg: said.msg,
       configVersion: config.version,
       strategy: run?.config.strategy.id ?? config.config.strategy.id,
       pairs: run?.config.pairs ?? config.config.pairs,
@@ -73,6 +79,7 @@ export class BotService {
           : {
               source: feed.source,
               label: feed.label,
+              labelMsg: wireMsg(feed.labelMsg),
               state: feed.state,
               progress: typeof progress === 'number' ? progress : null,
             },
@@ -171,6 +178,7 @@ export function logEntry(r: LogRow): LogEntry {
     level: r.level,
     source: r.source,
     message: r.message,
+    messageMsg: storedMsg(r.message_msg),
     botId: r.bot_id,
     details: r.details === null ? null : detailsOf(r.details),
   };

@@ -12,6 +12,7 @@ import {
   type CreateTableBuilder,
 } from 'kysely';
 import type { DatabaseKind } from './database.js';
+import { messages } from './migration-messages.js';
 
 type Table = CreateTableBuilder<string>;
 
@@ -318,6 +319,10 @@ function sqlIn(column: string, values: readonly string[]) {
 export function migrationProvider(kind: DatabaseKind): MigrationProvider {
   return {
     getMigrations: () =>
-      Promise.resolve({ '0001_initial': initial(kind), '0002_bot_runtime': botRuntime(kind) }),
+      Promise.resolve({
+        '0001_initial': initial(kind),
+        '0002_bot_runtime': botRuntime(kind),
+        '0003_messages': messages(),
+      }),
   };
 }

@@ -2,7 +2,13 @@
  * Table types for Kysely. Times are integer milliseconds UTC; JSON documents are stored as text
  * (the same on SQLite and PostgreSQL); ids are integers from the database.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * JSON of a message descriptor (core's `Msg`) beside the English text it renders to; null when the
+ * text has none. Optional on insert: writers that predate messages (and tests) leave it out.
+ */
+export type MsgColumn = ColumnType<string | null, string | null | undefined, string | null>;
 
 export type Role = 'admin' | 'trader' | 'viewer';
 
@@ -158,6 +164,7 @@ export interface BotRuntimeTable {
   lease_expires_at: number | null;
   /** Why the bot is in its state (emergency reason, error), for the status. */
   state_reason: string | null;
+  state_reason_msg: MsgColumn;
   /** 1: the emergency stop asked to sell every position (done by whichever instance runs it). */
   close_positions: number;
   updated_at: number;
@@ -186,6 +193,7 @@ export interface AiDecisionsTable {
   take_profit: number | null;
   confidence: number;
   reasoning: string;
+  reasoning_msg: MsgColumn;
   /** JSON arrays/objects. */
   steps: string;
   inputs: string;
@@ -211,6 +219,7 @@ export interface LogsTable {
   level: 'debug' | 'info' | 'warn' | 'error';
   source: string;
   message: string;
+  message_msg: MsgColumn;
   bot_id: string | null;
   details: string | null;
 }

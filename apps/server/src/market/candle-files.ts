@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCandles } from '@numerusx/adapters';
-import { parseTimeframe, type CandleSeries } from '@numerusx/core';
+import { english, msg, parseTimeframe, type CandleSeries, type Msg } from '@numerusx/core';
 
 /** datasets/market/ of this repository, whatever the working directory. */
 export const DEFAULT_MARKET_DIR = fileURLToPath(
@@ -15,22 +15,28 @@ export const DEFAULT_MARKET_DIR = fileURLToPath(
 );
 
 /**
- * The folders served, in order of preference when several hold a pair, with an honest source label.
+ * The folders served, in order of preference when several hold a pair, with an honest source label
+ * (as messages, so the dashboard names the source in its language; English in en-runtime.ts).
  * freqtrade/ is left out on purpose: its UNITTEST_BTC file is an undisclosed pair kept as a gap
  * fixture for tests, not a market anyone can trade.
  */
-const SOURCES: readonly { folder: string; source: string; short: string }[] = [
+const SOURCES: readonly { folder: string; source: Msg; short: Msg }[] = [
   {
     folder: 'yanniedog-binance',
-    source: 'Binance spot candles, 2017-2026 (yanniedog/binance-historical-OHLCV-data)',
-    short: 'Binance spot',
+    source: msg('runtime.dataset.source.yanniedog'),
+    short: msg('runtime.dataset.short.binanceSpot'),
   },
   {
     folder: 'binance_usdt_2021',
-    source: 'Binance spot candles, 2021-03-16..06-14 (samgermain/binance_usdt, freqtrade download)',
-    short: 'Binance spot, 2021 crash quarter',
+    source: msg('runtime.dataset.source.crashQuarter'),
+    short: msg('runtime.dataset.short.binanceCrashQuarter'),
   },
 ];
+
+/** `SOL/USDT 4h (Binance spot, replayed)`: a file's candles at `timeframe`, with their source. */
+export function datasetLabel(file: DatasetFile, timeframe: string): Msg {
+  return msg('runtime.dataset.label', { pair: file.pair, timeframe, source: file.shortMsg });
+}
 
 /** `SOL_USDT-1h.csv`: the shipped naming (freqtrade's), pair and timeframe in the name. */
 const FILE_NAME = /^([A-Z0-9]{2,12})_([A-Z0-9]{2,12})-([0-9]{1,2}[mhdw])\.(csv|json)$/;
@@ -42,9 +48,12 @@ export interface DatasetFile {
   readonly timeframe: string;
   readonly timeframeMs: number;
   readonly label: string;
+  readonly labelMsg: Msg;
   readonly source: string;
+  readonly sourceMsg: Msg;
   /** The source in a few words, for labels such as `SOL/USDT 4h (Binance spot, replayed)`. */
   readonly short: string;
+  readonly shortMsg: Msg;
   /** Index of its folder in SOURCES: lower is preferred. */
   readonly rank: number;
   readonly path: string;
@@ -89,14 +98,18 @@ export class CandleFiles {
           continue; // an odd interval in a name (e.g. 8m) is not one we can resample from
         }
         const pair = `${base}/${quote}`;
+        const labelMsg = msg('runtime.dataset.label', { pair, timeframe, source: src.short });
         out.push({
           id: `${src.folder}/${name.replace(/\.(csv|json)$/, '')}`,
           pair,
           timeframe,
           timeframeMs,
-          label: `${pair} ${timeframe} (${src.short}, replayed)`,
-          source: src.source,
-          short: src.short,
+          label: english(labelMsg),
+          labelMsg,
+          source: english(src.source),
+          sourceMsg: src.source,
+          short: english(src.short),
+          shortMsg: src.short,
           rank,
           path: join(this.dir, src.folder, name),
         });

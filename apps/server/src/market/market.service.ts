@@ -11,9 +11,11 @@ import {
   parseTimeframe,
   resample,
   timeframeLabel,
+  english,
   type CandleSeries,
 } from '@numerusx/core';
-import type { CandleFiles, DatasetFile } from './candle-files.js';
+import { wireMsg } from '../db/stored-msg.js';
+import { datasetLabel, type CandleFiles, type DatasetFile } from './candle-files.js';
 
 export interface ResolvedSeries {
   readonly file: DatasetFile;
@@ -52,7 +54,9 @@ export class MarketService {
           pair: f.pair,
           timeframe: f.timeframe,
           label: f.label,
+          labelMsg: wireMsg(f.labelMsg),
           source: f.source,
+          sourceMsg: wireMsg(f.sourceMsg),
           replay: true as const,
           from: s.length > 0 ? s.ts[0]! : 0,
           to: s.length > 0 ? s.ts[s.length - 1]! : 0,
@@ -131,13 +135,15 @@ export class MarketService {
         volume: s.volume[i]!,
       });
     }
+    const labelMsg = datasetLabel(r.file, r.timeframe);
     const first = candles[0]?.ts ?? Infinity;
     const last = candles[candles.length - 1]?.ts ?? -Infinity;
     return {
       pair: r.file.pair,
       timeframe: r.timeframe,
       dataset: r.file.id,
-      label: `${r.file.pair} ${r.timeframe} (${r.file.short}, replayed)`,
+      label: english(labelMsg),
+      labelMsg: wireMsg(labelMsg),
       replay: true as const,
       candles,
       incomplete: r.incomplete.filter((t) => t >= first && t <= last),

@@ -12,8 +12,9 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import { Value } from '@sinclair/typebox/value';
 import { ServerEvents, type ServerEventName, type ServerEventPayload } from '@numerusx/contracts';
-import type { Clock } from '@numerusx/core';
+import { english, msg, type Clock } from '@numerusx/core';
 import type { AccessTokens } from '../auth/access-tokens.js';
+import { wireMsg } from '../db/stored-msg.js';
 import type { TokenRevocation } from '../auth/revocation.js';
 import type { Metrics } from '../system/metrics.js';
 import { handleChannels, jtiRoom, mayStayIn, rooms, type Room } from './channels.js';
@@ -132,12 +133,12 @@ export async function createRealtime(deps: RealtimeDeps): Promise<Realtime> {
     code: 'token_expired' | 'session_revoked',
     local = false,
   ): void {
-    const message =
-      code === 'token_expired'
-        ? 'your access token expired: refresh it and reconnect'
-        : 'your session was revoked: log in again';
+    const messageMsg = msg(
+      code === 'token_expired' ? 'runtime.alert.tokenExpired' : 'runtime.alert.sessionRevoked',
+    );
+    const alert = { ts: deps.clock.now(), level: 'warning' as const, message: english(messageMsg) };
     // Both go through the adapter in order, so the notice arrives before the disconnect.
-    emit(room, 'system:alert', { ts: deps.clock.now(), level: 'warning', message, code }, local);
+    emit(room, 'system:alert', { ...alert, messageMsg: wireMsg(messageMsg), code }, local);
     (local ? io.local : io).in(room).disconnectSockets(true);
   }
 

@@ -3,14 +3,20 @@
  * stored in the logs table with bounded retention and streamed as `log:entry` to the `logs` room.
  * Writing a line never fails the caller: a log that cannot be stored is reported to the process
  * logger and dropped, because the trading loop must not stop over its diary.
+ *
+ * A line is a message (core's `Msg`, keys `runtime.log.*`): its English is stored as the text and
+ * the message beside it, so the dashboard shows it in the reader's language. A plain string is a
+ * line with no message (kept for callers outside the runtime); it is shown as written.
  */
-import type { Clock } from '@numerusx/core';
+import { english, type Clock, type Msg } from '@numerusx/core';
 import type { Kysely } from 'kysely';
 import { logEntry } from '../bot/bot.service.js';
 import type { Database, LogsTable } from '../db/schema.js';
+import { msgColumn } from '../db/stored-msg.js';
 import type { Notify } from './notify.js';
 
 export type Level = LogsTable['level'];
+export type LogText = Msg | string;
 
 export interface Retention {
   /** Lines kept per bot; older ones are deleted (default 50,000). */
@@ -35,24 +41,25 @@ export class BotLog {
     private readonly retention: Retention = DEFAULT_RETENTION,
   ) {}
 
-  info(message: string, details?: Record<string, unknown>): Promise<void> {
-    return this.write('info', message, details);
+  info(text: LogText, details?: Record<string, unknown>): Promise<void> {
+    return this.write('info', text, details);
   }
 
-  warn(message: string, details?: Record<string, unknown>): Promise<void> {
-    return this.write('warn', message, details);
+  warn(text: LogText, details?: Record<string, unknown>): Promise<void> {
+    return this.write('warn', text, details);
   }
 
-  error(message: string, details?: Record<string, unknown>): Promise<void> {
-    return this.write('error', message, details);
+  error(text: LogText, details?: Record<string, unknown>): Promise<void> {
+    return this.write('error', text, details);
   }
 
-  debug(message: string, details?: Record<string, unknown>): Promise<void> {
-    return this.write('debug', message, details);
+  debug(text: LogText, details?: Record<string, unknown>): Promise<void> {
+    return this.write('debug', text, details);
   }
 
-  async write(level: Level, message: string, details?: Record<string, unknown>): Promise<void> {
+  async write(level: Level, text: LogText, details?: Record<string, unknown>): Promise<void> {
     try {
+      const message = typeof text === 'string' ? text : english(text);
       const row = await this.db
         .insertInto('logs')
         .values({
@@ -60,6 +67,7 @@ export class BotLog {
           level,
           source: 'bot',
           message,
+          message_msg: typeof text === 'string' ? null : msgColumn(text),
           bot_id: this.botId,
           details: details === undefined ? null : JSON.stringify(details),
         })

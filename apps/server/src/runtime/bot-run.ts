@@ -12,7 +12,7 @@
 import type { MarketFeed } from '@numerusx/adapters';
 import type { TradingConfig } from '@numerusx/contracts';
 import type { JupiterLiveExchange } from '@numerusx/adapters';
-import { ConfigurationError, isTerminal, type Clock } from '@numerusx/core';
+import { ConfigurationError, english, isTerminal, msg, type Clock } from '@numerusx/core';
 import { PaperExecutor, type Executor } from './executor.js';
 import { LiveExecutor } from './live-executor.js';
 import type { Announcer } from './announcer.js';
@@ -22,6 +22,7 @@ import type { DecisionSource } from './decision-source.js';
 import { DexBot } from './dex-bot.js';
 import type { FeedFactory } from './feed-factory.js';
 import type { Lease, RuntimeRepository } from './runtime.repository.js';
+import { named } from './texts.js';
 import { TradingBooks } from './trading-books.js';
 
 export interface RunContext {
@@ -101,7 +102,7 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
   }
   const books = new TradingBooks({ botId, capital, pairs, runId: `r${lease.token}` });
   for (const problem of books.restore(fills, positions, trades)) {
-    await deps.log.error(`books rebuilt from fills disagree with the stored positions: ${problem}`);
+    await deps.log.error(msg('runtime.log.booksDisagree', { problem }));
   }
   const feed = await deps.feeds({ pairs: config.pairs, timeframe: config.timeframe, cursor });
   const abort = new AbortController();
@@ -148,8 +149,13 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
     throw error;
   }
   await deps.log.info(
-    `started: ${config.strategy.id} on ${config.pairs.join(', ')} (${config.timeframe}), ` +
-      `${decisions.active} decides, feed ${feed.label}`,
+    msg('runtime.log.started', {
+      strategy: named('strategy', config.strategy.id),
+      pairs: config.pairs.join(', '),
+      timeframe: config.timeframe,
+      provider: named('provider', decisions.active),
+      feed: feed.status().labelMsg ?? feed.label,
+    }),
   );
   const loop = dex.run(events, abort.signal).then(
     () => {
@@ -183,10 +189,14 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
           how.closePositions === true,
         );
       }
-      await deps.log.info(how.emergency === true ? 'halted (emergency)' : 'stopped');
+      await deps.log.info(
+        msg(how.emergency === true ? 'runtime.log.haltedEmergency' : 'runtime.log.stopped'),
+      );
     },
   };
 }
+
+const INTERRUPTED = msg('runtime.decision.interrupted');
 
 async function reconcile(
   deps: RunDeps,
@@ -203,11 +213,9 @@ async function reconcile(
   const dropped: { id: number; reason: string }[] = [];
   if (live && working.length > 0) {
     // A swap may have landed before the process died: sending it again could buy twice.
-    await deps.log.error(
-      `${working.length} live order(s) were being sent when the process stopped; they are kept ` +
-        'pending and NOT sent again: check the wallet and the explorer, then cancel them',
-      { orders: working.map((o) => ({ id: o.id, clientId: o.client_id, details: o.details })) },
-    );
+    await deps.log.error(msg('runtime.log.liveOrdersInterrupted', { count: working.length }), {
+      orders: working.map((o) => ({ id: o.id, clientId: o.client_id, details: o.details })),
+    });
   }
   for (const order of live ? [] : working) {
     const r = books.replace(order, now);
@@ -217,9 +225,7 @@ async function reconcile(
     for (const d of pending) {
       await repo.updateDecision(tx, d.id, {
         status: 'FAILED',
-        risk_verdict: JSON.stringify({
-          error: 'interrupted: the process stopped before the order was placed; nothing was sent',
-        }),
+        risk_verdict: JSON.stringify({ error: english(INTERRUPTED), errorMsg: INTERRUPTED }),
       });
     }
     for (const d of dropped) {
@@ -231,8 +237,11 @@ async function reconcile(
   const replaced = live ? 0 : working.length - dropped.length;
   if (!live && pending.length + working.length > 0) {
     await deps.log.warn(
-      `recovered after a restart: ${replaced} working order(s) placed again, ` +
-        `${dropped.length} cancelled, ${pending.length} interrupted decision(s) marked FAILED`,
+      msg('runtime.log.recovered', {
+        replaced,
+        cancelled: dropped.length,
+        interrupted: pending.length,
+      }),
       { dropped },
     );
   }

@@ -16,6 +16,8 @@ import type { OrderRequestBody, Ticker, TradingConfig } from '@numerusx/contract
 import type { RunContext, RunHandle } from './bot-run.js';
 import { cancelManual, submitManual, type ManualDeps } from './manual-orders.js';
 import type { Lease, OrderRow, RuntimeRepository, RuntimeRow } from './runtime.repository.js';
+import { wireMsg } from '../db/stored-msg.js';
+import { emergencyWhy, logLine, said, status, storedReason, type Said } from './texts.js';
 
 export type RuntimeState =
   'stopped' | 'starting' | 'running' | 'stopping' | 'emergency-stopped' | 'error';
@@ -29,7 +31,7 @@ export interface LiveConsent {
 export interface RuntimeView {
   readonly state: RuntimeState;
   readonly since: number;
-  readonly message: string;
+  readonly message: Said;
   /** The run on this instance, when there is one. */
   readonly run: RunHandle | undefined;
   /** Another instance holds the lease (and so runs the bot). */
@@ -57,7 +59,7 @@ export class BotRuntime {
   readonly instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private state: RuntimeState = 'stopped';
   private since: number;
-  private message = 'stopped';
+  private message = status('stopped');
   private run: RunHandle | undefined;
   private lease: Lease | undefined;
   private renewTimer: NodeJS.Timeout | undefined;
@@ -84,9 +86,9 @@ export class BotRuntime {
       this.elsewhere = held ? (row.lease_holder ?? undefined) : undefined;
       // Not running here: an emergency stop or a re-arm made on another instance is the truth.
       if (row.desired_state === 'emergency-stopped' && this.state !== 'emergency-stopped') {
-        this.set('emergency-stopped', row.state_reason ?? 'emergency stop in force');
+        this.set('emergency-stopped', storedReason(row) ?? status('emergencyInForce'));
       } else if (row.desired_state !== 'emergency-stopped' && this.state === 'emergency-stopped') {
-        this.set('stopped', 're-armed');
+        this.set('stopped', status('rearmed'));
       }
     }
     return this.view();
@@ -113,7 +115,7 @@ export class BotRuntime {
       this.deps.clock.now(),
     );
     if (row.desired_state === 'emergency-stopped') {
-      this.set('emergency-stopped', row.state_reason ?? 'emergency stop in force: re-arm to start');
+      this.set('emergency-stopped', storedReason(row) ?? status('emergencyInForceRearm'));
     }
     this.standbyTimer = setInterval(
       () => void this.standby(),
@@ -165,7 +167,7 @@ export class BotRuntime {
   stop(actor: Actor, reason?: string): Promise<RuntimeView> {
     return this.serial(async () => {
       await this.deps.repo.setDesired(this.deps.botId, 'stopped', null, this.deps.clock.now());
-      await this.halt('stopped', 'stopped by the owner', {});
+      await this.halt('stopped', status('stoppedByOwner'), {});
       await this.audited(actor, 'stop', 'ok', reason);
       return this.view();
     });
@@ -178,11 +180,12 @@ export class BotRuntime {
    */
   emergencyStop(actor: Actor, options: { closePositions: boolean; reason?: string | undefined }) {
     return this.serial(async () => {
-      const why = `emergency stop by ${actor.username ?? 'system'}${options.reason ? `: ${options.reason}` : ''}`;
+      const whyMsg = emergencyWhy(actor, options.reason);
+      const why = said(whyMsg);
       await this.deps.repo.setDesired(
         this.deps.botId,
         'emergency-stopped',
-        why,
+        whyMsg,
         this.deps.clock.now(),
         options.closePositions,
       );
@@ -194,7 +197,7 @@ export class BotRuntime {
       await this.audited(actor, 'emergency_stop', 'ok', options.reason, undefined, {
         closePositions: options.closePositions,
       });
-      await this.deps.log.warn(why, { closePositions: options.closePositions });
+      await this.deps.log.warn(whyMsg, { closePositions: options.closePositions });
       return this.view();
     });
   }
@@ -207,7 +210,7 @@ export class BotRuntime {
         throw new Conflict('no emergency stop is in force', { state: row.desired_state });
       }
       await this.deps.repo.setDesired(this.deps.botId, 'stopped', null, this.deps.clock.now());
-      this.set('stopped', 're-armed: start the bot when ready');
+      this.set('stopped', status('rearmedReady'));
       await this.audited(actor, 'rearm', 'ok', reason);
       return this.view();
     });
@@ -218,7 +221,8 @@ export class BotRuntime {
     const run = this.run;
     const last = run?.dex.lastTick(pair);
     if (run === undefined || last === undefined) return undefined;
-    return { pair, price: last.price, ts: last.ts, source: last.source, label: run.feed.label };
+    const { label, labelMsg } = run.feed.status();
+    return { ...last, pair, label, labelMsg: wireMsg(labelMsg) };
   }
 
   /** A manual order on the running bot (same risk gate and order manager as its decisions). */
@@ -248,7 +252,7 @@ export class BotRuntime {
     // Other pairs or timeframe need another feed and books: the run restarts (positions stay).
     void this.serial(async () => {
       if (this.run !== run) return;
-      await this.halt('stopped', 'restarting to apply the new pairs/timeframe', {});
+      await this.halt('stopped', status('restartingForConfig'), {});
       await this.launch();
     }).catch((e: unknown) => {
       this.deps.onError(e);
@@ -271,7 +275,7 @@ export class BotRuntime {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.standbyTimer);
-    await this.serial(() => this.halt('stopped', 'server shut down', {}));
+    await this.serial(() => this.halt('stopped', status('serverShutDown'), {}));
   }
 
   private async launch(): Promise<void> {
@@ -289,7 +293,7 @@ export class BotRuntime {
     }
     this.lease = lease;
     this.elsewhere = undefined;
-    this.set('starting', 'rebuilding the books and warming up');
+    this.set('starting', status('starting'));
     try {
       this.run = await this.deps.launch({
         lease,
@@ -298,7 +302,7 @@ export class BotRuntime {
     } catch (error) {
       await this.deps.repo.release(lease);
       this.lease = undefined;
-      this.set('stopped', `could not start: ${messageOf(error)}`);
+      this.set('stopped', status('couldNotStart', { error: messageOf(error) }));
       throw error;
     }
     this.renewTimer = setInterval(
@@ -306,18 +310,18 @@ export class BotRuntime {
       Math.max(100, this.deps.leaseTtlMs / 3),
     );
     this.renewTimer.unref();
-    this.set('running', `running on ${this.instanceId}`);
+    this.set('running', status('runningOn', { instance: this.instanceId }));
   }
 
   /** The loop ended by itself: end of replay data, a fatal error, or a lost lease. */
   private async ended(lease: Lease, error: unknown): Promise<void> {
     if (this.lease !== lease) return; // already halted by stop/emergency
     if (error === undefined) {
-      await this.halt('stopped', 'the market feed ended (replay data exhausted)', {});
+      await this.halt('stopped', status('feedEnded'), {});
       await this.deps.repo.setDesired(this.deps.botId, 'stopped', null, this.deps.clock.now());
     } else {
-      await this.halt('error', `stopped on an error: ${messageOf(error)}`, {});
-      await this.deps.log.error(`the trading loop stopped: ${messageOf(error)}`, {
+      await this.halt('error', status('stoppedOnError', { error: messageOf(error) }), {});
+      await this.deps.log.error(logLine('loopStopped', { error: messageOf(error) }), {
         code: error instanceof NumerusError ? error.code : 'INTERNAL_ERROR',
       });
     }
@@ -325,7 +329,7 @@ export class BotRuntime {
 
   private async halt(
     state: RuntimeState,
-    message: string,
+    message: Said,
     how: { emergency?: boolean; closePositions?: boolean },
   ): Promise<void> {
     clearInterval(this.renewTimer);
@@ -357,14 +361,14 @@ export class BotRuntime {
       await this.serial(async () => {
         if (this.lease !== lease) return;
         if (!ok) {
-          await this.halt('error', 'lost the lease to another instance; this one stopped', {});
+          await this.halt('error', status('leaseLost'), {});
         } else if (row.desired_state === 'emergency-stopped') {
-          await this.halt('emergency-stopped', row.state_reason ?? 'emergency stop', {
+          await this.halt('emergency-stopped', storedReason(row) ?? status('emergency'), {
             emergency: true,
             closePositions: row.close_positions === 1,
           });
         } else if (row.desired_state === 'stopped') {
-          await this.halt('stopped', 'stopped from another instance', {});
+          await this.halt('stopped', status('stoppedElsewhere'), {});
         }
       });
     } catch (error) {
@@ -385,7 +389,7 @@ export class BotRuntime {
       await this.serial(async () => {
         if (this.lease !== undefined || this.closed) return;
         await this.launch();
-        await this.deps.log.info(`resumed the bot on ${this.instanceId}`);
+        await this.deps.log.info(logLine('resumed', { instance: this.instanceId }));
       });
     } catch (error) {
       if (!(error instanceof Conflict)) this.deps.onError(error);
@@ -398,7 +402,7 @@ export class BotRuntime {
     return row ?? this.deps.repo.ensure(this.deps.botId, this.deps.capital, this.deps.clock.now());
   }
 
-  private set(state: RuntimeState, message: string): void {
+  private set(state: RuntimeState, message: Said): void {
     if (state !== this.state) this.since = this.deps.clock.now();
     this.state = state;
     this.message = message;

@@ -2,7 +2,7 @@
  * Assembles the bot runtime from the server's ports: repository, log, announcer, feed and provider
  * factories. Nothing starts here; `BotRuntime.init()` (startServer) resumes a bot left running.
  */
-import type { Clock } from '@numerusx/core';
+import { msg, type Clock } from '@numerusx/core';
 import type { AuditService } from '../audit/audit.service.js';
 import { DEFAULT_BOT_ID } from '../bot/bot-id.js';
 import type { AiSettings, RuntimeConfig } from '../config.js';
@@ -18,6 +18,7 @@ import { replayFeedFactory, type FeedFactory } from './feed-factory.js';
 import { createModelProvider } from './model-provider.js';
 import type { Notify } from './notify.js';
 import { RuntimeRepository } from './runtime.repository.js';
+import { named, said } from './texts.js';
 import type { LiveSetup } from './live-setup.js';
 import type { TradingConfig } from '@numerusx/contracts';
 
@@ -99,20 +100,28 @@ export function createBotRuntime(ports: RuntimePorts): BotRuntime {
     );
     const source = new DecisionSource(model, {
       onFallback: (event) => {
-        const message =
-          `${event.provider} daily ${event.limit} budget spent (${event.tokens} tokens, ` +
-          `$${event.costUsd.toFixed(4)}): the offline rules decide until ${event.day} ends`;
+        const line = msg('runtime.log.budgetSpent', {
+          provider: named('provider', event.provider),
+          limit: named('budgetLimit', event.limit),
+          tokens: event.tokens,
+          cost: event.costUsd.toFixed(4),
+          day: event.day,
+        });
+        const { text, msg: messageMsg } = said(line);
         notify(null, 'system:alert', {
           ts: clock.now(),
           level: 'warning',
-          message,
+          message: text,
+          messageMsg,
           code: 'system',
         });
-        void log.warn(message, { provider: event.provider, limit: event.limit });
+        void log.warn(line, { provider: event.provider, limit: event.limit });
         ref.runtime?.announceState();
       },
       onRecovered: (provider) => {
-        void log.info(`${provider} budget available again: it decides from now on`);
+        void log.info(
+          msg('runtime.log.budgetRecovered', { provider: named('provider', provider) }),
+        );
       },
     });
     ref.source = source;

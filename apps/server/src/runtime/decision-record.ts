@@ -3,9 +3,19 @@
  * latency, validation, later the verdict and outcome) and how its stored row is announced.
  */
 import type { Insertable } from 'kysely';
-import type { DecisionInput, Decision, RiskVerdict } from '@numerusx/core';
+import {
+  english,
+  msg,
+  type DecisionInput,
+  type Decision,
+  type Msg,
+  type RiskVerdict,
+} from '@numerusx/core';
 import type { DecisionTrace } from '@numerusx/adapters';
 import type { AiDecisionsTable } from '../db/schema.js';
+import { msgColumn } from '../db/stored-msg.js';
+
+const OFFLINE_RULES = msg('runtime.decision.offlineRules');
 
 /** A provider's answer with its trace when it has one (model providers), or none (rules). */
 export interface Answer {
@@ -34,6 +44,9 @@ export function decisionRow(
     take_profit: decision.takeProfit,
     confidence: decision.confidence,
     reasoning: decision.reasoning,
+    // A model's reasoning is free text (no message); the steps, signals and risk reasons carry
+    // their messages inside their JSON documents.
+    reasoning_msg: msgColumn(decision.reasoningMsg),
     steps: JSON.stringify(decision.steps),
     inputs: JSON.stringify({
       price: input.price,
@@ -56,7 +69,7 @@ export function decisionRow(
     latency_ms: trace?.latencyMs ?? answer.latencyMs,
     validation: JSON.stringify(
       trace === undefined
-        ? { ok: true, reason: 'offline rules: built from validated strategy signals' }
+        ? { ok: true, reason: english(OFFLINE_RULES), reasonMsg: OFFLINE_RULES }
         : {
             ...trace.validation,
             attempts: trace.attempts,
@@ -74,7 +87,7 @@ export function decisionRow(
 
 export function verdictJson(
   verdict: RiskVerdict,
-  extra?: { rule: string; message: string },
+  extra?: { rule: string; message: string; messageMsg: Msg },
 ): string {
   return JSON.stringify({
     verdict: extra === undefined ? verdict.verdict : 'veto',

@@ -5,7 +5,9 @@
  * written in one fenced transaction, then announced and logged.
  */
 import {
+  english,
   evaluateRisk,
+  msg,
   riskInputOf,
   type Candle,
   type Decision,
@@ -17,6 +19,7 @@ import { flushBooks } from './book-writer.js';
 import { verdictJson } from './decision-record.js';
 import type { Executor, Owner } from './executor.js';
 import type { DecisionRow, Lease, RuntimeRepository } from './runtime.repository.js';
+import { decisionParams, errorText } from './texts.js';
 import type { TradingBooks } from './trading-books.js';
 
 export interface StepDeps {
@@ -70,9 +73,11 @@ export async function gateAndExecute(deps: StepDeps, p: Proposal, risk: RiskConf
   ) {
     // An entry still waiting for its fill is not doubled by the next candle's signal.
     status = 'VETOED';
+    const messageMsg = msg('runtime.decision.entryPending', { pair });
     riskVerdict = verdictJson(verdict, {
       rule: 'entry-pending',
-      message: `an entry order for ${pair} is still waiting for its fill`,
+      message: english(messageMsg),
+      messageMsg,
     });
   } else {
     try {
@@ -82,7 +87,7 @@ export async function gateAndExecute(deps: StepDeps, p: Proposal, risk: RiskConf
           : await deps.executor.sell(pair, now, 'signal', owner);
     } catch (e) {
       status = 'FAILED';
-      error = e instanceof Error ? e.message : String(e);
+      error = errorText(e);
     }
   }
   const written = await repo.fenced(lease, async (tx) => {
@@ -98,9 +103,12 @@ export async function gateAndExecute(deps: StepDeps, p: Proposal, risk: RiskConf
   });
   deps.announce.decision(written.row);
   await deps.announce.flushed(written.flushed);
-  const what = `${decision.action} ${pair} (confidence ${decision.confidence.toFixed(2)})`;
+  const what = decisionParams(decision);
   const details = { decisionId: stored.id };
-  if (status === 'EXECUTED') await deps.log.info(`${what}: order placed`, details);
-  else if (status === 'VETOED') await deps.log.info(`${what}: vetoed by the risk gate`, details);
-  else await deps.log.warn(`${what}: order failed: ${error ?? ''}`, details);
+  if (status === 'EXECUTED') await deps.log.info(msg('runtime.log.orderPlaced', what), details);
+  else if (status === 'VETOED') await deps.log.info(msg('runtime.log.vetoed', what), details);
+  else {
+    const failed = msg('runtime.log.orderFailed', { ...what, error: error ?? '' });
+    await deps.log.warn(failed, details);
+  }
 }

@@ -14,6 +14,7 @@ import {
   NumerusError,
   RegimeDetector,
   createStrategy,
+  msg,
   parseTimeframe,
   resolveRiskConfig,
   safeEvaluate,
@@ -35,6 +36,7 @@ import type { DecisionSource } from './decision-source.js';
 import type { Executor } from './executor.js';
 import { Outcomes } from './outcomes.js';
 import type { Lease, RuntimeRepository } from './runtime.repository.js';
+import { named } from './texts.js';
 import type { TradingBooks } from './trading-books.js';
 
 interface PairState {
@@ -128,7 +130,11 @@ export class DexBot {
         const message = e.reason ?? 'the market feed failed';
         throw new NumerusError(e.error?.code ?? 'FEED_FAILED', `market feed: ${message}`);
       } else if (e.state === 'degraded') {
-        await this.deps.log.warn(`market feed degraded: ${e.reason ?? 'unknown reason'}`);
+        await this.deps.log.warn(
+          e.reason === undefined
+            ? msg('runtime.log.feedDegradedUnknown')
+            : msg('runtime.log.feedDegraded', { reason: e.reason }),
+        );
       }
     }
   }
@@ -193,7 +199,8 @@ export class DexBot {
     if (exit === undefined) return;
     await this.deps.executor.exitNow(pair, ts, exit);
     const flushed = await this.write(ts, true);
-    await this.deps.log.info(`${pair}: ${exit} hit at ${price}; position closed`, { pair, price });
+    const line = msg('runtime.log.exitHit', { pair, exit: named('exit', exit), price });
+    await this.deps.log.info(line, { pair, price });
     await this.deps.announce.flushed(flushed);
   }
 

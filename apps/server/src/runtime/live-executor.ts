@@ -9,6 +9,7 @@
 import type { JupiterLiveExchange, LiveFill } from '@numerusx/adapters';
 import {
   NumerusError,
+  msg,
   roundDown,
   roundHalfEven,
   type ExitReason,
@@ -21,6 +22,7 @@ import type { BotLog } from './bot-log.js';
 import { flushBooks } from './book-writer.js';
 import { SYSTEM_OWNER, liveOnlyMarket, type Executor, type Owner } from './executor.js';
 import type { Lease, RuntimeRepository } from './runtime.repository.js';
+import { named } from './texts.js';
 import type { TradingBooks } from './trading-books.js';
 
 export interface LiveExecutorDeps {
@@ -127,7 +129,12 @@ export class LiveExecutor implements Executor {
           details: JSON.stringify({ request, venue: 'jupiter', error: { code, message } }),
         }),
       );
-      await this.deps.log.error(`live ${side} ${pair} failed: ${message}`, {
+      const line = msg('runtime.log.liveFailed', {
+        side: named('side', side),
+        pair,
+        error: message,
+      });
+      await this.deps.log.error(line, {
         orderId: intent.id,
         code,
       });
@@ -147,7 +154,13 @@ export class LiveExecutor implements Executor {
     });
     await this.deps.announce.flushed(flushed);
     await this.deps.log.info(
-      `live ${side} ${pair}: ${booked.qty} at ${booked.price.toFixed(6)} (tx ${fill.signature})`,
+      msg('runtime.log.liveFilled', {
+        side: named('side', side),
+        pair,
+        qty: booked.qty,
+        price: booked.price.toFixed(6),
+        signature: fill.signature,
+      }),
       { orderId: intent.id, signature: fill.signature, slot: fill.slot },
     );
     return id;

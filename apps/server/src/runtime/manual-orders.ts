@@ -9,6 +9,7 @@ import {
   InvalidOrder,
   NumerusError,
   evaluateRisk,
+  msg,
   riskInputOf,
   type Decision,
   type OrderRequest,
@@ -20,6 +21,7 @@ import type { BotLog } from './bot-log.js';
 import type { RunHandle } from './bot-run.js';
 import { flushBooks } from './book-writer.js';
 import type { Lease, OrderRow, RuntimeRepository } from './runtime.repository.js';
+import { named } from './texts.js';
 
 /** The gate said no: 422 with its reasons. */
 export class RiskVetoed extends NumerusError {
@@ -70,12 +72,13 @@ export function submitManual(
     const rowId = books.meta.get(id)?.rowId;
     const row = rowId === undefined ? undefined : await deps.repo.order(rowId);
     if (row === undefined) throw new InvalidOrder(`order ${id} was not stored`);
-    await deps.log.info(
-      `manual ${request.type} ${side} ${request.pair} by ${actor.username ?? '?'}`,
-      {
-        orderId: row.id,
-      },
-    );
+    const line = msg('runtime.log.manualOrder', {
+      type: named('orderType', request.type),
+      side: named('side', side),
+      pair: request.pair,
+      user: actor.username ?? '?',
+    });
+    await deps.log.info(line, { orderId: row.id });
     return row;
   });
 }

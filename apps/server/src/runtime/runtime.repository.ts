@@ -6,6 +6,7 @@
  * the new holder's books.
  */
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import { english, type Msg } from '@numerusx/core';
 import type {
   AiDecisionsTable,
   BotRuntimeTable,
@@ -16,6 +17,7 @@ import type {
   PositionsTable,
   TradesTable,
 } from '../db/schema.js';
+import { msgColumn } from '../db/stored-msg.js';
 
 export type RuntimeRow = Selectable<BotRuntimeTable>;
 export type FillRow = Selectable<FillsTable>;
@@ -57,6 +59,7 @@ export class RuntimeRepository {
         lease_token: 0,
         lease_expires_at: null,
         state_reason: null,
+        state_reason_msg: null,
         close_positions: 0,
         updated_at: now,
       })
@@ -146,7 +149,7 @@ export class RuntimeRepository {
   async setDesired(
     botId: string,
     state: RuntimeRow['desired_state'],
-    reason: string | null,
+    reason: Msg | null,
     now: number,
     closePositions = false,
   ): Promise<void> {
@@ -154,7 +157,9 @@ export class RuntimeRepository {
       .updateTable('bot_runtime')
       .set({
         desired_state: state,
-        state_reason: reason,
+        // The English for the status and older readers, the message for translation.
+        state_reason: reason === null ? null : english(reason),
+        state_reason_msg: msgColumn(reason),
         close_positions: closePositions ? 1 : 0,
         updated_at: now,
       })

@@ -36,7 +36,16 @@ describe.each(DB_BACKENDS.slice(0, 1))('market on $name', (backend) => {
       pair: 'SOL/USDT',
       timeframe: '1h',
       label: 'SOL/USDT 1h (Binance spot, replayed)',
+      labelMsg: {
+        key: 'runtime.dataset.label',
+        params: {
+          pair: 'SOL/USDT',
+          timeframe: '1h',
+          source: { key: 'runtime.dataset.short.binanceSpot' },
+        },
+      },
       source: expect.stringContaining('yanniedog') as string,
+      sourceMsg: { key: 'runtime.dataset.source.yanniedog' },
       replay: true,
       from: SOL_FIRST_1H,
       to: 1_767_690_000_000, // 2026-01-06 09:00, the README's last candle

@@ -3,8 +3,11 @@ import {
   NumerusError,
   TemporaryError,
   ValidationError,
+  english,
+  msg,
   type Candle,
   type Clock,
+  type Msg,
 } from '@numerusx/core';
 import type { CircuitState } from '../ai/types.js';
 import { EventHub } from './event-hub.js';
@@ -65,6 +68,7 @@ const wallClock: Clock = { now: () => Date.now() };
 export class LiveFeed implements MarketFeed {
   readonly source = `${JUPITER_PRICE_SOURCE}+${GECKO_OHLCV_SOURCE}`;
   readonly label: string;
+  readonly labelMsg: Msg;
   readonly timeframe: string;
   readonly clock: Clock;
   private readonly opts: ResolvedLiveOptions;
@@ -92,7 +96,8 @@ export class LiveFeed implements MarketFeed {
     this.health = new FeedHealth(this.hub, this.clock);
     this.sources = new LiveSources(this.opts, this.clock, this.cache, this.logger);
     this.subscribe(this.opts.pairs);
-    this.label = `${this.subscribed.join(', ')} · Jupiter price + GeckoTerminal candles, live`;
+    this.labelMsg = msg('runtime.feed.live', { pairs: this.subscribed.join(', ') });
+    this.label = english(this.labelMsg);
   }
 
   pairs(): readonly string[] {
@@ -158,6 +163,7 @@ export class LiveFeed implements MarketFeed {
       ...this.health.summary,
       source: this.source,
       label: this.label,
+      labelMsg: this.labelMsg,
       timeframe: this.timeframe,
       now: this.clock.now(),
       droppedTicks: this.hub.droppedTicks,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigurationError } from '@numerusx/core';
+import { ConfigurationError, english, msg } from '@numerusx/core';
 import { loadCandles } from '../candles/load-candles.js';
 import type { ReplaySeries } from './replay-market.js';
 
@@ -57,12 +57,14 @@ export async function loadShippedReplayData(
       const series = await loadCandles(join(dir, file));
       const from = new Date(series.ts[0]!).getUTCFullYear();
       const to = new Date(series.ts[series.length - 1]!).getUTCFullYear();
+      const labelMsg = msg('runtime.feed.binanceReplay', { pair, from, to });
       return {
         pair,
         timeframe,
         series,
         source: BINANCE_REPLAY_SOURCE,
-        label: `${pair} · Binance spot ${from}–${to}, replayed`,
+        label: english(labelMsg),
+        labelMsg,
       };
     }),
   );

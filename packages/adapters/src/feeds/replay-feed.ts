@@ -9,7 +9,7 @@ import {
 import { range } from '../ai/config.js';
 import { EventHub } from './event-hub.js';
 import { FeedHealth } from './feed-health.js';
-import { ReplayMarket, type ReplaySeries } from './replay-market.js';
+import { ReplayMarket, labelsMsg, type ReplaySeries } from './replay-market.js';
 import { realScheduler } from './scheduler.js';
 import { tickPath, tickTime } from './tick-path.js';
 import type { FeedEvent, FeedStatus, MarketFeed, Scheduler, SettableClock } from './types.js';
@@ -186,6 +186,7 @@ export class ReplayFeed implements MarketFeed {
       ...this.health.summary,
       source: this.source,
       label: this.label,
+      labelMsg: labelsMsg(this.subscribed.map((p) => this.market(p).data)),
       timeframe: this.timeframe,
       now: this.clock.now(),
       droppedTicks: this.hub.droppedTicks,

@@ -6,7 +6,9 @@ import {
   resample,
   timeframeLabel,
   type Candle,
+  msg,
   type CandleSeries,
+  type Msg,
 } from '@numerusx/core';
 
 /** One pair's recorded candles, as the replay feed is given them. */
@@ -20,6 +22,18 @@ export interface ReplaySeries {
   readonly source: string;
   /** For humans: `SOL/USDT · Binance spot 2020–2026, replayed`. */
   readonly label: string;
+  /** `label` as a message, when the data has one (the shipped files do). */
+  readonly labelMsg?: Msg;
+}
+
+/** The label of several pairs' data as one message, a list; undefined when one has no message. */
+export function labelsMsg(data: readonly ReplaySeries[]): Msg | undefined {
+  const labels: Msg[] = [];
+  for (const d of data) {
+    if (d.labelMsg === undefined) return undefined;
+    labels.push(d.labelMsg);
+  }
+  return msg('runtime.feed.replayLabels', { labels });
 }
 
 /**

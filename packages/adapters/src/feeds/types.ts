@@ -18,7 +18,7 @@
  * before it reads the next event, so events queue up instead of re-entering a half-done step, and
  * the loop is one `for await` with no listener bookkeeping.
  */
-import type { Candle, Clock } from '@numerusx/core';
+import type { Candle, Clock, Msg } from '@numerusx/core';
 
 /** A price update. `ts` is the price's time: simulated time in a replay, receipt time live. */
 export interface TickEvent {
@@ -83,6 +83,8 @@ export interface FeedStatus {
   readonly reason?: string;
   readonly source: string;
   readonly label: string;
+  /** The label as a message (keys `runtime.feed.*`), so the dashboard says it in its language. */
+  readonly labelMsg?: Msg | undefined;
   readonly timeframe: string;
   /** The feed's current time (see MarketFeed.clock). */
   readonly now: number;
