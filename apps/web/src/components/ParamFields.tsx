@@ -4,6 +4,7 @@
  */
 import type { ParamSpecView } from '@numerusx/contracts';
 import { i18n } from '../i18n';
+import { useStrategyTexts } from '../i18n/strategy-texts';
 
 export type ParamValue = number | boolean | string;
 export type ParamValues = Readonly<Record<string, ParamValue>>;
@@ -48,26 +49,31 @@ export function checkAll(
 }
 
 export function ParamFields({
+  owner,
   specs,
   values,
   errors,
   disabled,
   onChange,
 }: {
+  /** Whose parameters: a strategy id or RISK_OWNER (their labels are looked up by it). */
+  readonly owner: string;
   readonly specs: readonly ParamSpecView[];
   readonly values: ParamValues;
   readonly errors: Readonly<Record<string, string>>;
   readonly disabled: boolean;
   readonly onChange: (name: string, value: ParamValue) => void;
 }) {
+  const texts = useStrategyTexts();
   return (
     <div className="form-grid">
       {specs.map((s) => {
         const value = values[s.name] ?? s.default;
         const error = errors[s.name];
+        const text = texts.param(owner, s);
         return (
-          <label key={s.name} title={s.description}>
-            <span>{s.name}</span>
+          <label key={s.name} title={text.description}>
+            <span>{text.label}</span>
             {s.type === 'boolean' ? (
               <input
                 type="checkbox"
@@ -89,7 +95,7 @@ export function ParamFields({
               >
                 {(s.options ?? []).map((o) => (
                   <option key={o} value={o}>
-                    {o}
+                    {texts.option(owner, s.name, o)}
                   </option>
                 ))}
               </select>

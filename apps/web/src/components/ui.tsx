@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError } from '../api/errors';
+import { useErrorText } from '../i18n/error-text';
 
 export function Card({
   title,
@@ -74,9 +74,9 @@ export function Empty({
 
 export function ErrorNote({ error }: { readonly error: unknown }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   if (error === null || error === undefined) return null;
-  const message =
-    error instanceof ApiError || error instanceof Error ? error.message : t('common.unknownError');
+  const message = errorText(error);
   return (
     <p className="form-error" role="alert">
       {t('common.error', { message })}

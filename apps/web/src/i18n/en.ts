@@ -1,4 +1,6 @@
 /** English strings: the reference key set (fr.ts must have exactly the same keys). */
+import { enEnums, enErrors } from './en-terms';
+
 export const en = {
   app: { name: 'NumerusX', loading: 'Loading…', skip: 'Skip to content' },
   nav: {
@@ -362,6 +364,8 @@ export const en = {
     buyHoldNote:
       'Buy and hold is computed in the browser from the same {{count}} candles: capital × (1 − fee) × close / first close.',
   },
+  enums: enEnums,
+  errors: enErrors,
 } as const;
 
 /** The shape every language must fill: the same keys, any strings. */

@@ -1,5 +1,6 @@
 /** Chaînes françaises : exactement les clés de en.ts (vérifié par le typage et par un test). */
 import type { Messages } from './en';
+import { frEnums, frErrors } from './fr-terms';
 
 export const fr: Messages = {
   app: { name: 'NumerusX', loading: 'Chargement…', skip: 'Aller au contenu' },
@@ -366,4 +367,6 @@ export const fr: Messages = {
     buyHoldNote:
       'L’achat-conservation est calculé dans le navigateur à partir des mêmes {{count}} bougies : capital × (1 − frais) × clôture / première clôture.',
   },
+  enums: frEnums,
+  errors: frErrors,
 };

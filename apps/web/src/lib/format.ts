@@ -65,7 +65,8 @@ export function duration(ms: number | null | undefined): string {
   const d = Math.floor(s / 86400);
   const h = Math.floor((s % 86400) / 3600);
   const m = Math.floor((s % 3600) / 60);
-  if (d > 0) return `${d} d ${h} h`;
+  // h, min and s are the same symbols in both languages; a day is « j » (jour) in French.
+  if (d > 0) return `${d} ${i18n.language === 'fr' ? 'j' : 'd'} ${h} h`;
   if (h > 0) return `${h} h ${m} min`;
   if (m > 0) return `${m} min`;
   return `${s} s`;

@@ -5,6 +5,7 @@ import { Navigate, useLocation, useNavigate, type Location } from 'react-router'
 import { ApiError } from '../api/errors';
 import { login } from '../api/session';
 import { useSession } from '../auth/use-session';
+import { useErrorText } from '../i18n/error-text';
 
 function destination(state: unknown): string {
   const from = (state as { from?: Location } | null)?.from;
@@ -14,6 +15,7 @@ function destination(state: unknown): string {
 
 export function LoginPage() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const { user, ready, endedReason } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -54,7 +56,7 @@ export function LoginPage() {
         setNow(Date.now());
         setError('rate');
       } else if (err instanceof ApiError && err.status < 500 && err.status !== 0)
-        setError(t('login.failed', { message: err.message }));
+        setError(t('login.failed', { message: errorText(err) }));
       else setError(t('login.unreachable'));
     } finally {
       setBusy(false);

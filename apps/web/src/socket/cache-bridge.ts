@@ -135,7 +135,9 @@ export function applyEvent(qc: QueryClient, ev: LiveEvent): void {
     }
     case 'market:tick': {
       const { pair, price, ts, source } = ev.payload;
+      // A tick carries no label: the one fetched (with its message, labelMsg) is kept.
       qc.setQueryData<Ticker>(keys.ticker(pair), (old) => ({
+        ...old,
         pair,
         price,
         ts,

@@ -3,6 +3,8 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { queryClient } from '../api/query-client';
 import { sessionRevoked, sessionStore, tokens } from '../api/session';
 import { toast } from '../components/toasts-store';
+import { i18n } from '../i18n';
+import { serverText } from '../i18n/server-text';
 import { applyEvent } from './cache-bridge';
 import { LiveConnection, type ConnectionState } from './connection';
 import type { LiveEvent } from './event-gate';
@@ -14,7 +16,8 @@ export const live = new LiveConnection({
     applyEvent(queryClient, ev);
     if (ev.event === 'system:alert' && ev.payload.code !== 'token_expired') {
       const { level, message } = ev.payload;
-      toast(level, message);
+      // Rendered once, in the language of the moment: a toast lives a few seconds.
+      toast(level, serverText(i18n.language, message, ev.payload.messageMsg));
     }
   },
   onResync() {

@@ -35,6 +35,11 @@ const SAME_IN_BOTH = new Set([
   'backtests.title',
   'backtests.capital',
   'backtests.result', // Backtest n° — kept: differs ("#")
+  'enums.provider.gemini', // product names
+  'enums.provider.openai',
+  'enums.logLevel.info',
+  'enums.logSource.backtest',
+  'enums.outcomeField.horizonMs', // « horizon » is the French word too
 ]);
 
 describe('i18n: English and French', () => {

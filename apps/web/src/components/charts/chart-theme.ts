@@ -1,6 +1,7 @@
 /** lightweight-charts draws on a canvas: it needs the theme's colours as values, not CSS variables. */
 import type { DeepPartial, ChartOptions, UTCTimestamp } from 'lightweight-charts';
 import { ColorType } from 'lightweight-charts';
+import { i18n } from '../../i18n';
 
 export function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -14,6 +15,8 @@ export function chartOptions(): DeepPartial<ChartOptions> {
     grid: { vertLines: { color: grid }, horzLines: { color: grid } },
     rightPriceScale: { borderColor: grid },
     timeScale: { borderColor: grid, timeVisible: true, secondsVisible: false },
+    // Month names on the time axis and in the crosshair label, in the reader's language.
+    localization: { locale: i18n.language === 'fr' ? 'fr-FR' : 'en-US' },
     autoSize: true,
   };
 }

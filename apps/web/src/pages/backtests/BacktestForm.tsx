@@ -4,7 +4,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { fieldErrors } from '../../api/errors';
 import { api } from '../../api/http';
 import { keys } from '../../api/keys';
 import { usePairs, useStrategies } from '../../api/queries';
@@ -17,12 +16,17 @@ import {
 } from '../../components/ParamFields';
 import { toast } from '../../components/toasts-store';
 import { Card, ErrorNote } from '../../components/ui';
+import { useFieldErrors } from '../../i18n/error-text';
+import { useServerText } from '../../i18n/server-text';
+import { useStrategyTexts } from '../../i18n/strategy-texts';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const ms = (d: string) => (d === '' ? undefined : Date.parse(`${d}T00:00:00Z`));
 
 export function BacktestForm() {
   const { t } = useTranslation();
+  const serverText = useServerText();
+  const texts = useStrategyTexts();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const strategies = useStrategies();
@@ -60,7 +64,7 @@ export function BacktestForm() {
       void navigate(`/backtests/${accepted.id}`);
     },
   });
-  const errors = { ...fieldErrors(run.error), ...local };
+  const errors = { ...useFieldErrors(run.error), ...local };
 
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
@@ -109,7 +113,7 @@ export function BacktestForm() {
             >
               {datasets.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {d.label}
+                  {serverText(d.label, d.labelMsg)}
                 </option>
               ))}
             </select>
@@ -187,9 +191,12 @@ export function BacktestForm() {
             )}
           </label>
         </fieldset>
-        {strategy !== undefined && <p className="muted">{strategy.description}</p>}
+        {strategy !== undefined && (
+          <p className="muted">{texts.description(strategy.id, strategy.description)}</p>
+        )}
         <h2>{t('backtests.params')}</h2>
         <ParamFields
+          owner={strategy?.id ?? ''}
           specs={specs}
           values={values}
           errors={errors}

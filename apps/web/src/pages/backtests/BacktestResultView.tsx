@@ -11,7 +11,10 @@ import { useBacktest, useBacktestCandles, useBacktestProgress } from '../../api/
 import { useUser } from '../../auth/use-session';
 import { LineChart } from '../../components/charts/LineChart';
 import { MetricsTable } from '../../components/MetricsGrid';
+import { useStrategyName } from '../../components/StrategySelect';
 import { Card, ErrorNote } from '../../components/ui';
+import { useEnumLabel } from '../../i18n/enum-labels';
+import { msgField, useServerText } from '../../i18n/server-text';
 import { buyAndHoldCurve } from '../../lib/buy-and-hold';
 import { date, dateTime, money, num, pct, price, signedMoney, tone } from '../../lib/format';
 import { useBacktestLiveFor } from '../../socket/live';
@@ -66,6 +69,7 @@ function Progress({ b }: { readonly b: BacktestDetail }) {
 
 function Trades({ result }: { readonly result: Result }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   return (
     <Card title={`${t('backtests.trades')} (${result.trades.length})`}>
       <div className="table-wrap">
@@ -92,7 +96,7 @@ function Trades({ result }: { readonly result: Result }) {
                 <td className="num">{num(tr.qty, 6)}</td>
                 <td className="num">{money(tr.fee)}</td>
                 <td className={`num ${tone(tr.pnl)}`}>{signedMoney(tr.pnl)}</td>
-                <td>{tr.exitReason}</td>
+                <td>{label('exitReason', tr.exitReason)}</td>
               </tr>
             ))}
           </tbody>
@@ -104,6 +108,9 @@ function Trades({ result }: { readonly result: Result }) {
 
 export function BacktestResultView({ id }: { readonly id: number }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
+  const serverText = useServerText();
+  const strategyName = useStrategyName();
   const liveFor = useBacktestLiveFor(useUser().id);
   const q = useBacktest(id, liveFor);
   const b = q.data;
@@ -141,21 +148,24 @@ export function BacktestResultView({ id }: { readonly id: number }) {
   return (
     <div className="page" data-testid="backtest-result">
       <h2>
-        {t('backtests.result', { id: b.id })} · {b.strategy}{' '}
+        {t('backtests.result', { id: b.id })} · {strategyName(b.strategy)}{' '}
         <span className={`badge st-${b.status}`} data-testid="backtest-status">
           {t(`backtests.statuses.${b.status}`)}
         </span>
       </h2>
       <Progress b={b} />
       {b.status === 'failed' && (
-        <p className="form-error">{t('backtests.failed', { error: b.error ?? '' })}</p>
+        <p className="form-error">
+          {t('backtests.failed', { error: serverText(b.error ?? '', msgField(b, 'errorMsg')) })}
+        </p>
       )}
       {result !== null && (
         <>
           <p className="muted">
-            {result.markets.join(', ')} {result.timeframe} · {date(result.period.from)} →{' '}
-            {date(result.period.to)} · {t('backtests.candles', { count: result.period.candles })} ·{' '}
-            {t('backtests.capital')} {money(result.capital)}
+            {result.markets.join(', ')} {label('timeframe', result.timeframe)} ·{' '}
+            {date(result.period.from)} → {date(result.period.to)} ·{' '}
+            {t('backtests.candles', { count: result.period.candles })} · {t('backtests.capital')}{' '}
+            {money(result.capital)}
           </p>
           <p className="muted">{t('backtests.decisions', result.decisions)}</p>
           <Card title={t('backtests.metrics')}>
@@ -185,6 +195,7 @@ export function BacktestResultView({ id }: { readonly id: number }) {
 /** Two finished runs side by side: metrics in columns, equity curves on one chart. */
 export function BacktestCompare({ a, b }: { readonly a: number; readonly b: number }) {
   const { t } = useTranslation();
+  const strategyName = useStrategyName();
   const liveFor = useBacktestLiveFor(useUser().id);
   const qa = useBacktest(a, liveFor);
   const qb = useBacktest(b, liveFor);
@@ -217,8 +228,8 @@ export function BacktestCompare({ a, b }: { readonly a: number; readonly b: numb
       <Card title={t('backtests.metrics')}>
         <MetricsTable
           columns={[
-            { name: `#${a} ${qa.data?.strategy ?? ''}`, metrics: ra.metrics },
-            { name: `#${b} ${qb.data?.strategy ?? ''}`, metrics: rb.metrics },
+            { name: `#${a} ${strategyName(qa.data?.strategy ?? '')}`, metrics: ra.metrics },
+            { name: `#${b} ${strategyName(qb.data?.strategy ?? '')}`, metrics: rb.metrics },
           ]}
         />
       </Card>

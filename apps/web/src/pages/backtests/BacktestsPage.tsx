@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useBacktests } from '../../api/queries';
 import { hasRole, useUser } from '../../auth/use-session';
+import { useStrategyName } from '../../components/StrategySelect';
 import { Card, Empty, ErrorNote } from '../../components/ui';
 import { dateTime } from '../../lib/format';
 import { useBacktestLiveFor } from '../../socket/live';
@@ -12,6 +13,7 @@ import { BacktestCompare, BacktestResultView } from './BacktestResultView';
 
 export default function BacktestsPage() {
   const { t } = useTranslation();
+  const strategyName = useStrategyName();
   const user = useUser();
   const navigate = useNavigate();
   const id = Number(useParams()['id'] ?? NaN);
@@ -79,7 +81,7 @@ export default function BacktestsPage() {
                       />
                     </td>
                     <td>{r.id}</td>
-                    <td>{r.strategy}</td>
+                    <td>{strategyName(r.strategy)}</td>
                     <td>{typeof r.request['pair'] === 'string' ? r.request['pair'] : '—'}</td>
                     <td>
                       <span className={`badge st-${r.status}`}>

@@ -3,11 +3,13 @@ import type { BotConfigView, TradingConfigInput } from '@numerusx/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../../api/errors';
 import { api } from '../../api/http';
 import { keys } from '../../api/keys';
 import { usePairs, useStrategies } from '../../api/queries';
 import { StrategySelect } from '../../components/StrategySelect';
+import { useEnumLabel } from '../../i18n/enum-labels';
+import { useFieldErrors } from '../../i18n/error-text';
+import { RISK_OWNER, useStrategyTexts } from '../../i18n/strategy-texts';
 import { hasRole, useUser } from '../../auth/use-session';
 import {
   checkAll,
@@ -23,6 +25,8 @@ const TIMEFRAMES = ['1m', '5m', '15m', '30m', '1h', '4h', '1d'];
 
 export function BotConfigForm({ view }: { readonly view: BotConfigView }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
+  const texts = useStrategyTexts();
   const user = useUser();
   const qc = useQueryClient();
   const strategies = useStrategies();
@@ -49,7 +53,7 @@ export function BotConfigForm({ view }: { readonly view: BotConfigView }) {
       toast('success', t('bot.configSaved', { version: next.version }));
     },
   });
-  const errors = { ...fieldErrors(save.error), ...localErrors };
+  const errors = { ...useFieldErrors(save.error), ...localErrors };
 
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
@@ -101,7 +105,9 @@ export function BotConfigForm({ view }: { readonly view: BotConfigView }) {
               }}
             >
               {TIMEFRAMES.map((tf) => (
-                <option key={tf}>{tf}</option>
+                <option key={tf} value={tf}>
+                  {label('timeframe', tf)}
+                </option>
               ))}
             </select>
           </label>
@@ -123,9 +129,12 @@ export function BotConfigForm({ view }: { readonly view: BotConfigView }) {
             )}
           </label>
         </fieldset>
-        {strategy !== undefined && <p className="muted">{strategy.description}</p>}
+        {strategy !== undefined && (
+          <p className="muted">{texts.description(strategy.id, strategy.description)}</p>
+        )}
         <h2>{t('bot.strategyParams')}</h2>
         <ParamFields
+          owner={strategyId}
           specs={specs}
           values={values}
           errors={errors}
@@ -134,6 +143,7 @@ export function BotConfigForm({ view }: { readonly view: BotConfigView }) {
         />
         <h2>{t('bot.riskParams')}</h2>
         <ParamFields
+          owner={RISK_OWNER}
           specs={view.riskParams}
           values={riskValues}
           errors={errors}

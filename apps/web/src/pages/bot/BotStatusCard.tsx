@@ -6,7 +6,10 @@ import { Link } from 'react-router';
 import { useDecisions } from '../../api/queries';
 import { flatten } from '../../api/pages';
 import { BotStateBadge } from '../../components/BotStateBadge';
+import { useStrategyName } from '../../components/StrategySelect';
 import { Card, Facts } from '../../components/ui';
+import { useEnumLabel } from '../../i18n/enum-labels';
+import { useServerText } from '../../i18n/server-text';
 import { dateTime, duration, pct } from '../../lib/format';
 
 /** Re-renders every second so the uptime counts. */
@@ -25,6 +28,9 @@ function useNow(): number {
 
 export function BotStatusCard({ status }: { readonly status: BotStatus }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
+  const serverText = useServerText();
+  const strategyName = useStrategyName();
   const now = useNow();
   const last = flatten(useDecisions({}).data)[0];
   const progress = status.feed?.progress ?? null;
@@ -36,10 +42,10 @@ export function BotStatusCard({ status }: { readonly status: BotStatus }) {
     >
       <Facts
         rows={[
-          [t('bot.message'), status.message],
-          [t('bot.mode'), status.mode],
-          [t('bot.provider'), status.provider],
-          [t('bot.activeProvider'), status.activeProvider],
+          [t('bot.message'), serverText(status.message, status.messageMsg)],
+          [t('bot.mode'), label('mode', status.mode)],
+          [t('bot.provider'), label('provider', status.provider)],
+          [t('bot.activeProvider'), label('provider', status.activeProvider)],
           [t('bot.instance'), status.instance ?? '—'],
           [t('bot.since'), dateTime(status.since)],
           [
@@ -50,10 +56,13 @@ export function BotStatusCard({ status }: { readonly status: BotStatus }) {
           ],
           [t('bot.cycles'), <span data-testid="bot-cycles">{status.cycles}</span>],
           [t('bot.marketTime'), dateTime(status.marketTime)],
-          [t('bot.strategy'), status.strategy],
+          [t('bot.strategy'), strategyName(status.strategy)],
           [t('bot.pairs'), status.pairs.join(', ')],
           [t('bot.openPositions'), String(status.openPositions)],
-          [t('bot.feed'), status.feed?.label ?? '—'],
+          [
+            t('bot.feed'),
+            status.feed === null ? '—' : serverText(status.feed.label, status.feed.labelMsg),
+          ],
           [
             t('bot.replay'),
             progress === null ? (

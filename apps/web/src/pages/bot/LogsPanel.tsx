@@ -5,11 +5,13 @@
  */
 import type { LogEntry } from '@numerusx/contracts';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flatten } from '../../api/pages';
 import { useBotLogs } from '../../api/queries';
 import { Card, Empty, ErrorNote, LoadMore } from '../../components/ui';
+import { useEnumLabel } from '../../i18n/enum-labels';
+import { useServerText } from '../../i18n/server-text';
 import { dateTime } from '../../lib/format';
 import { useChannel } from '../../socket/live';
 
@@ -18,6 +20,10 @@ const ROW = 24;
 
 export function LogsPanel() {
   const { t } = useTranslation();
+  const label = useEnumLabel();
+  const serverText = useServerText();
+  // What each line says in the reader's language: shown, and what the search looks in.
+  const text = useCallback((l: LogEntry) => serverText(l.message, l.messageMsg), [serverText]);
   const [level, setLevel] = useState<(typeof LEVELS)[number]>('all');
   const [search, setSearch] = useState('');
   const [frozen, setFrozen] = useState<readonly LogEntry[] | null>(null);
@@ -29,9 +35,12 @@ export function LogsPanel() {
     const q = search.trim().toLowerCase();
     if (q === '') return base;
     return base.filter(
-      (l) => l.message.toLowerCase().includes(q) || l.source.toLowerCase().includes(q),
+      (l) =>
+        text(l).toLowerCase().includes(q) ||
+        l.source.toLowerCase().includes(q) ||
+        label('logSource', l.source).toLowerCase().includes(q),
     );
-  }, [frozen, all, search]);
+  }, [frozen, all, search, text, label]);
   const waiting = frozen === null ? 0 : all.filter((l) => l.id > (frozen[0]?.id ?? 0)).length;
 
   const scroller = useRef<HTMLDivElement>(null);
@@ -59,7 +68,7 @@ export function LogsPanel() {
             >
               {LEVELS.map((l) => (
                 <option key={l} value={l}>
-                  {l === 'all' ? t('common.all') : l}
+                  {l === 'all' ? t('common.all') : label('logLevel', l)}
                 </option>
               ))}
             </select>
@@ -101,12 +110,12 @@ export function LogsPanel() {
                   key={l.id}
                   className={`log-line lvl-${l.level}`}
                   style={{ top: row.start, height: ROW }}
-                  title={l.message}
+                  title={text(l)}
                 >
                   <span className="muted">{dateTime(l.ts)}</span>
-                  <span>{l.level.toUpperCase()}</span>
-                  <span className="muted">{l.source}</span>
-                  <span>{l.message}</span>
+                  <span>{label('logLevel', l.level)}</span>
+                  <span className="muted">{label('logSource', l.source)}</span>
+                  <span>{text(l)}</span>
                 </div>
               );
             })}

@@ -8,17 +8,22 @@ import { useTranslation } from 'react-i18next';
 import { useAiPerformance } from '../../api/queries';
 import { HistogramChart } from '../../components/charts/HistogramChart';
 import { Card, Empty, ErrorNote } from '../../components/ui';
+import { useEnumLabel, type EnumGroup } from '../../i18n/enum-labels';
 import { money, num, pct, signedMoney, tone } from '../../lib/format';
 import { DecisionsNav } from './DecisionsNav';
 
 function Groups({
   title,
   groups,
+  keys,
 }: {
   readonly title: string;
   readonly groups: readonly PerformanceGroup[];
+  /** What the group keys are (regimes, providers); confidence buckets are numbers. */
+  readonly keys?: EnumGroup;
 }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   return (
     <Card title={title}>
       <div className="table-wrap">
@@ -38,7 +43,7 @@ function Groups({
           <tbody>
             {groups.map((g) => (
               <tr key={g.key}>
-                <td>{g.key}</td>
+                <td>{keys === undefined ? g.key : label(keys, g.key)}</td>
                 <td className="num">{g.decisions}</td>
                 <td className="num">{g.wins}</td>
                 <td className="num">{g.losses}</td>
@@ -108,8 +113,8 @@ export default function AiPerformancePage() {
             <p className="muted">{t('decisions.evaluated', { count: p.evaluated })}</p>
             <Groups title={t('decisions.byConfidence')} groups={p.byConfidence} />
             <div className="grid two">
-              <Groups title={t('decisions.byRegime')} groups={p.byRegime} />
-              <Groups title={t('decisions.byProvider')} groups={p.byProvider} />
+              <Groups title={t('decisions.byRegime')} groups={p.byRegime} keys="regime" />
+              <Groups title={t('decisions.byProvider')} groups={p.byProvider} keys="provider" />
             </div>
           </>
         ))}

@@ -5,12 +5,16 @@ import { flatten } from '../../api/pages';
 import { useDecision, useOrders, useTrades } from '../../api/queries';
 import { hasRole, useUser } from '../../auth/use-session';
 import { Card, ErrorNote, Facts } from '../../components/ui';
+import { useEnumLabel } from '../../i18n/enum-labels';
+import { useServerText } from '../../i18n/server-text';
 import { dateTime, money, num, pct, price, signedMoney, tone } from '../../lib/format';
 import { NotFoundPage } from '../NotFoundPage';
-import { outcomeFacts, readSignals, readSteps, readVerdict } from './decision-json';
+import { OutcomeFacts, SignalsCard, StepsCard, VerdictCard } from './DecisionParts';
 
 export default function DecisionDetailPage() {
   const { t } = useTranslation();
+  const label = useEnumLabel();
+  const serverText = useServerText();
   const user = useUser();
   const id = Number(useParams()['id']);
   const decision = useDecision(id);
@@ -20,9 +24,6 @@ export default function DecisionDetailPage() {
   if (!Number.isInteger(id) || id < 1) return <NotFoundPage />;
   const d = decision.data;
   if (d === undefined) return <ErrorNote error={decision.error} />;
-  const steps = readSteps(d.steps);
-  const verdict = readVerdict(d.riskVerdict);
-  const signals = readSignals(d.inputs);
   const order = orders.find((o) => o.id === d.orderId);
   const trade = trades.find((tr) => tr.decisionId === d.id);
 
@@ -37,7 +38,7 @@ export default function DecisionDetailPage() {
         </span>
       </h1>
       <Card>
-        <p>{d.reasoning}</p>
+        <p>{serverText(d.reasoning, d.reasoningMsg)}</p>
         <Facts
           rows={[
             [t('common.time'), dateTime(d.ts)],
@@ -46,8 +47,8 @@ export default function DecisionDetailPage() {
             [t('decisions.size'), d.sizeUsd === 0 ? '—' : money(d.sizeUsd)],
             [t('decisions.stopLoss'), price(d.stopLoss)],
             [t('decisions.takeProfit'), price(d.takeProfit)],
-            [t('decisions.regime'), d.regime ?? '—'],
-            [t('decisions.provider'), d.provider],
+            [t('decisions.regime'), label('regime', d.regime)],
+            [t('decisions.provider'), label('provider', d.provider)],
             [t('decisions.model'), d.model ?? '—'],
             [t('decisions.latency'), d.latencyMs === null ? '—' : `${num(d.latencyMs, 2)} ms`],
             [t('decisions.cost'), d.costUsd === null ? '—' : money(d.costUsd, 4)],
@@ -56,54 +57,14 @@ export default function DecisionDetailPage() {
         />
       </Card>
       <div className="grid two">
-        <Card title={t('decisions.steps')}>
-          <ol className="timeline" data-testid="steps">
-            {steps.map((s, i) => (
-              <li key={i}>
-                <strong>{s.title}</strong>
-                <div>{s.detail}</div>
-              </li>
-            ))}
-          </ol>
-        </Card>
-        <Card title={t('decisions.verdict')}>
-          {verdict === null ? (
-            <p className="muted">{t('decisions.noVerdict')}</p>
-          ) : (
-            <>
-              <p>
-                <span
-                  className={`badge ${verdict.verdict === 'veto' ? 'st-VETOED' : 'st-EXECUTED'}`}
-                >
-                  {verdict.verdict}
-                </span>{' '}
-                {verdict.sizeUsd === null ? '' : money(verdict.sizeUsd)}
-              </p>
-              <ul>
-                {verdict.reasons.map((r) => (
-                  <li key={r.rule}>
-                    <code>{r.rule}</code> {r.message}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </Card>
-        <Card title={t('decisions.signals')}>
-          <ul>
-            {signals.map((s) => (
-              <li key={s.strategyId}>
-                <strong>{s.strategyId}</strong> {s.side}
-                {s.confidence === null ? '' : ` (${pct(s.confidence, 0)})`} — {s.reason}
-              </li>
-            ))}
-          </ul>
-        </Card>
+        <StepsCard steps={d.steps} />
+        <VerdictCard riskVerdict={d.riskVerdict} />
+        <SignalsCard inputs={d.inputs} />
         <Card title={t('decisions.outcome')}>
           {d.outcome === null ? (
             <p className="muted">{t('decisions.noOutcome')}</p>
           ) : (
-            <Facts rows={outcomeFacts(d.outcome)} />
+            <OutcomeFacts outcome={d.outcome} />
           )}
           <Facts
             rows={[
@@ -113,7 +74,7 @@ export default function DecisionDetailPage() {
                   ? '—'
                   : order === undefined
                     ? `#${d.orderId}`
-                    : `#${order.id} ${order.type} ${order.side} · ${order.status}`,
+                    : `#${order.id} ${label('orderType', order.type)} ${label('side', order.side)} · ${label('orderStatus', order.status)}`,
               ],
               [
                 t('decisions.trade'),
@@ -121,7 +82,7 @@ export default function DecisionDetailPage() {
                   '—'
                 ) : (
                   <span className={tone(trade.pnl)}>
-                    #{trade.id} {trade.status} {signedMoney(trade.pnl)}
+                    #{trade.id} {label('tradeStatus', trade.status)} {signedMoney(trade.pnl)}
                   </span>
                 ),
               ],

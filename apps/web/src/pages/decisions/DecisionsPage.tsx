@@ -6,6 +6,8 @@ import type { DecisionFilters } from '../../api/keys';
 import { flatten } from '../../api/pages';
 import { useDecisions, usePairs } from '../../api/queries';
 import { Card, Empty, ErrorNote, LoadMore } from '../../components/ui';
+import { useEnumLabel } from '../../i18n/enum-labels';
+import { useServerText } from '../../i18n/server-text';
 import { dateTime, money, pct } from '../../lib/format';
 import { DecisionsNav } from './DecisionsNav';
 
@@ -35,6 +37,8 @@ function filtersFrom(sp: URLSearchParams): DecisionFilters {
 
 export default function DecisionsPage() {
   const { t } = useTranslation();
+  const label = useEnumLabel();
+  const serverText = useServerText();
   const [sp, setSp] = useSearchParams();
   const navigate = useNavigate();
   const filters = useMemo(() => filtersFrom(sp), [sp]);
@@ -204,9 +208,9 @@ export default function DecisionsPage() {
                     </td>
                     <td className="num">{pct(d.confidence, 0)}</td>
                     <td className="num">{d.sizeUsd === 0 ? '—' : money(d.sizeUsd)}</td>
-                    <td>{d.regime ?? '—'}</td>
-                    <td>{d.provider}</td>
-                    <td className="wrap">{d.reasoning}</td>
+                    <td>{label('regime', d.regime)}</td>
+                    <td>{label('provider', d.provider)}</td>
+                    <td className="wrap">{serverText(d.reasoning, d.reasoningMsg)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,17 +1,30 @@
 /**
  * The stored JSON parts of a decision (steps, inputs, verdict, outcome) are `unknown` in the
  * contract: their shape belongs to the provider that wrote them. These readers take what they
- * recognise and leave the rest to the raw JSON view.
+ * recognise and leave the rest to the raw JSON view. Each text keeps its message descriptor when
+ * the record has one (`titleMsg`, `detailMsg`, `messageMsg`, `reasonMsg`), for the reader's language.
  */
+import type { Msg } from '@numerusx/core';
+import { msgField } from '../../i18n/server-text';
+
 export interface Step {
   readonly title: string;
+  readonly titleMsg: Msg | null;
   readonly detail: string;
+  readonly detailMsg: Msg | null;
 }
 
 export interface Verdict {
   readonly verdict: string;
+  /** Set instead of a verdict when the decision was interrupted before the gate ruled. */
+  readonly error: string | null;
+  readonly errorMsg: Msg | null;
   readonly sizeUsd: number | null;
-  readonly reasons: readonly { readonly rule: string; readonly message: string }[];
+  readonly reasons: readonly {
+    readonly rule: string;
+    readonly message: string;
+    readonly messageMsg: Msg | null;
+  }[];
 }
 
 export interface SignalInput {
@@ -19,6 +32,7 @@ export interface SignalInput {
   readonly side: string;
   readonly confidence: number | null;
   readonly reason: string;
+  readonly reasonMsg: Msg | null;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -33,20 +47,30 @@ export function readSteps(v: unknown): Step[] {
     isRecord(s)
       ? {
           title: str(s['title'] ?? s['name'] ?? `#${i + 1}`),
+          titleMsg: msgField(s, 'titleMsg'),
           detail: str(s['detail'] ?? s['text']),
+          detailMsg: msgField(s, 'detailMsg'),
         }
-      : { title: `#${i + 1}`, detail: str(s) },
+      : { title: `#${i + 1}`, titleMsg: null, detail: str(s), detailMsg: null },
   );
 }
 
 export function readVerdict(v: unknown): Verdict | null {
   if (!isRecord(v)) return null;
   const reasons = Array.isArray(v['reasons'])
-    ? v['reasons']
-        .filter(isRecord)
-        .map((r) => ({ rule: str(r['rule']), message: str(r['message']) }))
+    ? v['reasons'].filter(isRecord).map((r) => ({
+        rule: str(r['rule']),
+        message: str(r['message']),
+        messageMsg: msgField(r, 'messageMsg'),
+      }))
     : [];
-  return { verdict: str(v['verdict']), sizeUsd: numOrNull(v['sizeUsd']), reasons };
+  return {
+    verdict: str(v['verdict']),
+    error: typeof v['error'] === 'string' ? v['error'] : null,
+    errorMsg: msgField(v, 'errorMsg'),
+    sizeUsd: numOrNull(v['sizeUsd']),
+    reasons,
+  };
 }
 
 export function readSignals(inputs: unknown): SignalInput[] {
@@ -58,6 +82,7 @@ export function readSignals(inputs: unknown): SignalInput[] {
       side: str(signal['side']),
       confidence: numOrNull(signal['confidence']),
       reason: str(signal['reason']),
+      reasonMsg: msgField(signal, 'reasonMsg') ?? msgField(s, 'reasonMsg'),
     };
   });
 }
@@ -67,10 +92,7 @@ export function outcomePnl(outcome: unknown): number | null {
   return isRecord(outcome) ? numOrNull(outcome['pnl']) : null;
 }
 
-export function outcomeFacts(outcome: unknown): [string, string][] {
-  if (!isRecord(outcome)) return [];
-  return Object.entries(outcome).map(([k, v]) => [
-    k,
-    typeof v === 'number' ? String(Math.round(v * 1e6) / 1e6) : str(v),
-  ]);
+/** The outcome document's fields as stored (formatted and labelled by the detail page). */
+export function outcomeEntries(outcome: unknown): [string, unknown][] {
+  return isRecord(outcome) ? Object.entries(outcome) : [];
 }

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
+import { errorText, vetoReasons } from '../../i18n/error-text';
 import { api } from '../../api/http';
 import { toast } from '../../components/toasts-store';
 import { Card } from '../../components/ui';
@@ -35,15 +36,30 @@ const LABELS: Readonly<Record<TextField, string>> = {
   condition: 'trading.condition',
 };
 
+type T = ReturnType<typeof useTranslation>['t'];
+
 /** The server's refusal in words that say what to do (start the bot, order less). */
-function serverMessage(tr: ReturnType<typeof useTranslation>['t'], error: unknown): string {
-  if (!(error instanceof ApiError)) return String(error);
+function serverMessage(tr: T, language: string, error: unknown): string {
+  if (!(error instanceof ApiError)) return errorText(language, error);
   if (error.status === 409) return tr('trading.botStopped');
   if (error.code === 'RISK_VETOED') {
     const allowed = error.details?.['allowedUsd'];
-    return `${tr('trading.vetoed', { message: error.message })}${typeof allowed === 'number' ? ` ${tr('trading.allowed', { amount: money(allowed) })}` : ''}`;
+    // English keeps the server's sentence; other languages say the gate's reasons in their words.
+    const reasons = language.startsWith('en') ? error.message : vetoReasons(language, error);
+    const said =
+      reasons === null ? errorText(language, error) : tr('trading.vetoed', { message: reasons });
+    return `${said}${typeof allowed === 'number' ? ` ${tr('trading.allowed', { amount: money(allowed) })}` : ''}`;
   }
-  return error.message;
+  return errorText(language, error);
+}
+
+/** The words of a ticket field, for the client-side check's message. */
+function fieldLabel(tr: T, field: string): string {
+  if (field === 'qty') return tr('trading.baseQty');
+  if (field === 'quoteAmount') return tr('trading.quoteAmount');
+  return Object.hasOwn(LABELS, field)
+    ? tr(LABELS[field as TextField] as 'trading.limitPrice')
+    : field;
 }
 
 export function OrderTicket({
@@ -54,9 +70,20 @@ export function OrderTicket({
   /** The chart's pair (the bot's, by default): the market the user is looking at. */
   readonly defaultPair: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form, setForm] = useState<TicketForm>({ ...EMPTY_TICKET, pair: defaultPair });
-  const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
+  const [problem, setProblem] = useState<{
+    field: string;
+    message: string;
+    missing: boolean;
+  } | null>(null);
+  // English shows the schema's own words; other languages say which field and whether it is empty.
+  const problemText = (p: { field: string; message: string; missing: boolean }) =>
+    i18n.language.startsWith('en')
+      ? p.message
+      : t(p.missing ? 'errors.fieldRequired' : 'errors.fieldInvalid', {
+          field: fieldLabel(t, p.field),
+        });
   const place = useMutation({
     mutationFn: (body: OrderRequestBody) => api.post<OrderView>('/orders', body),
     onSuccess(order) {
@@ -209,12 +236,12 @@ export function OrderTicket({
         </div>
         {problem !== null && (
           <p className="form-error" role="alert" data-testid="ticket-error">
-            {t('trading.invalid', { message: problem.message })}
+            {t('trading.invalid', { message: problemText(problem) })}
           </p>
         )}
         {place.error !== null && (
           <p className="form-error" role="alert" data-testid="ticket-error">
-            {serverMessage(t, place.error)}
+            {serverMessage(t, i18n.language, place.error)}
           </p>
         )}
         <div className="actions">

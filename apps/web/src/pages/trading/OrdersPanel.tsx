@@ -8,6 +8,7 @@ import { useOrders } from '../../api/queries';
 import { hasRole, useUser } from '../../auth/use-session';
 import { toast } from '../../components/toasts-store';
 import { Card, Empty, ErrorNote, LoadMore } from '../../components/ui';
+import { useEnumLabel } from '../../i18n/enum-labels';
 import { dateTime, money, num, price } from '../../lib/format';
 
 const WORKING = new Set(['pending', 'open', 'partially-filled']);
@@ -20,6 +21,7 @@ function OrderRows({
   readonly cancel?: ((id: number) => void) | undefined;
 }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   return (
     <div className="table-wrap">
       <table>
@@ -45,12 +47,12 @@ function OrderRows({
               <td>{o.id}</td>
               <td>{dateTime(o.createdAt)}</td>
               <td>{o.pair}</td>
-              <td>{o.type}</td>
+              <td>{label('orderType', o.type)}</td>
               <td>
-                <span className={`badge act-${o.side}`}>{o.side}</span>
+                <span className={`badge act-${o.side}`}>{label('side', o.side)}</span>
               </td>
               <td>
-                <span className={`badge st-${o.status}`}>{o.status}</span>
+                <span className={`badge st-${o.status}`}>{label('orderStatus', o.status)}</span>
               </td>
               <td className="num">
                 {o.qty !== null ? num(o.qty, 6) : o.quoteSize !== null ? money(o.quoteSize) : '—'}
@@ -60,7 +62,7 @@ function OrderRows({
                 {o.filledQty === 0 ? '—' : `${num(o.filledQty, 6)} @ ${price(o.avgFillPrice)}`}
               </td>
               <td className="num">{money(o.fee, 4)}</td>
-              <td>{o.source}</td>
+              <td>{label('orderSource', o.source)}</td>
               {cancel !== undefined && (
                 <td>
                   <button

@@ -5,11 +5,13 @@ import type { TradeFilters } from '../../api/keys';
 import { flatten } from '../../api/pages';
 import { useTrades, useTradeStats } from '../../api/queries';
 import { Card, Empty, ErrorNote, Facts, LoadMore } from '../../components/ui';
+import { useEnumLabel } from '../../i18n/enum-labels';
 import { dateTime, money, num, pct, price, signedMoney, tone } from '../../lib/format';
 import { download, toCsv } from './csv';
 
 export function TradesPanel({ pairs }: { readonly pairs: readonly string[] }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const [filters, setFilters] = useState<TradeFilters>({});
   const trades = useTrades(filters);
   const stats = useTradeStats();
@@ -143,7 +145,7 @@ export function TradesPanel({ pairs }: { readonly pairs: readonly string[] }) {
                   <tr key={x.id} data-testid="trade-row">
                     <td>{x.id}</td>
                     <td>{x.pair}</td>
-                    <td>{x.status}</td>
+                    <td>{label('tradeStatus', x.status)}</td>
                     <td>{dateTime(x.entryTs)}</td>
                     <td className="num">{price(x.entryPrice)}</td>
                     <td>{dateTime(x.exitTs)}</td>
@@ -151,7 +153,7 @@ export function TradesPanel({ pairs }: { readonly pairs: readonly string[] }) {
                     <td className="num">{num(x.qty, 6)}</td>
                     <td className="num">{money(x.fee, 4)}</td>
                     <td className={`num ${tone(x.pnl)}`}>{signedMoney(x.pnl)}</td>
-                    <td>{x.exitReason ?? '—'}</td>
+                    <td>{label('exitReason', x.exitReason)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,6 +5,8 @@ import { flatten } from '../../api/pages';
 import { useBotStatus, useCandles, usePairs, useTicker, useTrades } from '../../api/queries';
 import { hasRole, useUser } from '../../auth/use-session';
 import { Card, ErrorNote } from '../../components/ui';
+import { useEnumLabel } from '../../i18n/enum-labels';
+import { useServerText } from '../../i18n/server-text';
 import { dateTime, price } from '../../lib/format';
 import { CandleChart } from './CandleChart';
 import { OrdersPanel } from './OrdersPanel';
@@ -21,6 +23,8 @@ const FRAMES: Readonly<Record<string, number>> = {
 
 export default function TradingPage() {
   const { t } = useTranslation();
+  const label = useEnumLabel();
+  const serverText = useServerText();
   const user = useUser();
   const status = useBotStatus();
   const pairsQ = usePairs();
@@ -81,7 +85,9 @@ export default function TradingPage() {
               }}
             >
               {Object.keys(FRAMES).map((f) => (
-                <option key={f}>{f}</option>
+                <option key={f} value={f}>
+                  {label('timeframe', f)}
+                </option>
               ))}
             </select>
           </>
@@ -89,7 +95,12 @@ export default function TradingPage() {
       >
         {candles.data !== undefined && (
           <p className="muted">
-            {t('trading.replayNote', { label: ticker.data?.label ?? candles.data.label })}
+            {t('trading.replayNote', {
+              label:
+                ticker.data === undefined
+                  ? serverText(candles.data.label, candles.data.labelMsg)
+                  : serverText(ticker.data.label, ticker.data.labelMsg),
+            })}
           </p>
         )}
         <ErrorNote error={candles.error} />
@@ -100,7 +111,7 @@ export default function TradingPage() {
             timeframe={shownFrame}
             frameMs={FRAMES[shownFrame] ?? 3_600_000}
             trades={trades}
-            label={`${shownPair} ${shownFrame}`}
+            label={`${shownPair} ${label('timeframe', shownFrame)}`}
           />
         )}
       </Card>

@@ -199,7 +199,13 @@ function sellSize(form: TicketForm): Record<string, unknown> {
 
 export type Checked =
   | { readonly ok: true; readonly body: OrderRequestBody }
-  | { readonly ok: false; readonly field: string; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly field: string;
+      /** The problem in English (the schema's words); `missing` lets a translation say it. */
+      readonly message: string;
+      readonly missing: boolean;
+    };
 
 /** The body if it matches its type's schema, else the first problem and where it is. */
 export function checkTicket(form: TicketForm): Checked {
@@ -210,7 +216,7 @@ export function checkTicket(form: TicketForm): Checked {
   const sizeBy = effectiveSizeBy(form);
   const sizeField = sizeBy === 'base' ? 'qty' : 'quoteAmount';
   if (sizeBy !== 'all' && form.amount.trim() === '' && FIELDS[form.variant].includes('size')) {
-    return { ok: false, field: sizeField, message: `${sizeField} is required` };
+    return { ok: false, field: sizeField, message: `${sizeField} is required`, missing: true };
   }
   if (Value.Check(schema, body)) return { ok: true, body };
   const first = Value.Errors(schema, body).First();
@@ -220,5 +226,6 @@ export function checkTicket(form: TicketForm): Checked {
     ok: false,
     field: field === '' ? 'form' : field,
     message: missing ? `${field} is required` : `${field}: ${first?.message ?? 'invalid'}`,
+    missing,
   };
 }
