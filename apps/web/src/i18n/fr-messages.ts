@@ -18,6 +18,11 @@ type Translation<T> = {
 export const FR_MESSAGES = {
   // French puts a space before the semicolon.
   listSeparator: ' ; ',
+  // 1 299,50 and 5,00 %: a narrow no-break space groups thousands (as Intl writes French numbers),
+  // a no-break space keeps the percent sign on the number's line.
+  decimalSeparator: ',',
+  groupSeparator: '\u202f',
+  percentSuffix: '\u00a0%',
   signal: FR_SIGNALS,
   regime: FR_REGIME,
   decision: FR_DECISIONS,

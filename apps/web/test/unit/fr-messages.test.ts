@@ -207,13 +207,13 @@ describe('what a French user reads', () => {
     ) as Decision;
     expect(d.action).toBe('sell');
     expect(expectFrench(d.reasoningMsg)).toBe(
-      'Régime sans tendance (ADX n.d., ATR 2.00 %) ; stratégies ayant émis un signal : 2 sur 2. ' +
-        'Votes : Cassure propose la vente (confiance 0.90, poids 0.7 → 0.63) : Clôture 95 sous le ' +
+      'Régime sans tendance (ADX n.d., ATR 2,00\u00a0%) ; stratégies ayant émis un signal : 2 sur 2. ' +
+        'Votes : Cassure propose la vente (confiance 0,90, poids 0,7 → 0,63) : Clôture 95 sous le ' +
         'plus bas des 20 bougies précédentes (96) : la cassure a échoué ou la tendance est finie ; ' +
-        'Momentum propose l’achat (confiance 0.30, poids 0.8 → 0.24) : RSI 31.2 repassé au-dessus ' +
-        'de 30 (plus bas 24.8) avec un histogramme MACD en hausse (-0.012 → 0.004) ; ATR 2. ' +
-        'Score : achat 0.24 contre vente 0.63, soit 0.39 net à la vente ; la paire est détenue, ' +
-        'donc vente de toute la position (~200.00 à 100).',
+        'Momentum propose l’achat (confiance 0,30, poids 0,8 → 0,24) : RSI 31,2 repassé au-dessus ' +
+        'de 30 (plus bas 24,8) avec un histogramme MACD en hausse (-0,012 → 0,004) ; ATR 2. ' +
+        'Score : achat 0,24 contre vente 0,63, soit 0,39 net à la vente ; la paire est détenue, ' +
+        'donc vente de toute la position (~200,00 à 100).',
     );
     expect(d.steps.map((s) => expectFrench(s.titleMsg))).toEqual([
       'Régime',
@@ -221,7 +221,7 @@ describe('what a French user reads', () => {
       'Vote pondéré',
       'Proposition',
     ]);
-    expect(expectFrench(d.steps[3]!.detailMsg)).toBe('vendre toute la position, 2 à ~100 ≈ 200.00');
+    expect(expectFrench(d.steps[3]!.detailMsg)).toBe('vendre toute la position, 2 à ~100 ≈ 200,00');
   });
 
   it('a rules buy with its stop and target, and a hold that says why', () => {
@@ -333,11 +333,11 @@ describe('what a French user reads', () => {
       ).reasons.map((r) => expectFrench(r.messageMsg));
 
     expect(gate({ portfolio: portfolio({ equity: 7_000, cash: 7_000 }) })).toContain(
-      'le capital 7000.00 est inférieur de 30.00% à son sommet 10000.00 (limite 20.00%) : ' +
+      'le capital 7000,00 est inférieur de 30,00\u00a0% à son sommet 10000,00 (limite 20,00\u00a0%) : ' +
         'coupe-circuit déclenché',
     );
     expect(gate({ portfolio: portfolio({ cash: 300 }) })).toContain(
-      'seulement 300.00 de liquidités disponibles',
+      'seulement 300,00 de liquidités disponibles',
     );
     const position = {
       pair: 'SOL/USDC',
@@ -353,7 +353,7 @@ describe('what a French user reads', () => {
         decision: { ...decision, action: 'sell' },
         portfolio: portfolio({ positions: [position] }),
       }),
-    ).toEqual(['la vente clôture 2.5 SOL × 100 = 250.00 ; une sortie n’est jamais bloquée']);
+    ).toEqual(['la vente clôture 2,5 SOL × 100 = 250,00 ; une sortie n’est jamais bloquée']);
   });
 
   it('log lines and the bot status', () => {
@@ -362,21 +362,21 @@ describe('what a French user reads', () => {
       pair: 'SOL/USDC',
       confidence: '0.80',
     });
-    expect(expectFrench(orderPlaced)).toBe('achat SOL/USDC (confiance 0.80) : ordre passé');
+    expect(expectFrench(orderPlaced)).toBe('achat SOL/USDC (confiance 0,80) : ordre passé');
     const vetoed = msg('runtime.log.vetoed', {
       action: msg('runtime.side.sell'),
       pair: 'SOL/USDC',
       confidence: '0.65',
     });
     expect(expectFrench(vetoed)).toBe(
-      'vente SOL/USDC (confiance 0.65) : refusé par le contrôle des risques',
+      'vente SOL/USDC (confiance 0,65) : refusé par le contrôle des risques',
     );
     const exit = msg('runtime.log.exitHit', {
       pair: 'SOL/USDT',
       exit: msg('runtime.exit.trailing-stop'),
       price: '3.1',
     });
-    expect(expectFrench(exit)).toBe('SOL/USDT : sortie sur stop suiveur à 3.1 ; position clôturée');
+    expect(expectFrench(exit)).toBe('SOL/USDT : sortie sur stop suiveur à 3,1 ; position clôturée');
     const started = msg('runtime.log.started', {
       strategy: msg('runtime.strategy.mean-reversion'),
       pairs: 'SOL/USDT, ETH/USDT',
@@ -417,7 +417,7 @@ describe('what a French user reads', () => {
       day: '2024-01-01',
     });
     expect(expectFrench(budget)).toBe(
-      'gemini : budget quotidien épuisé (limite atteinte : coût ; 120000 jetons, 0.5000 $) ; ' +
+      'gemini : budget quotidien épuisé (limite atteinte : coût ; 120000 jetons, 0,5000 $) ; ' +
         'les règles hors ligne décident jusqu’à la fin de la journée du 2024-01-01',
     );
     const emergency = msg('runtime.status.emergencyByReason', {

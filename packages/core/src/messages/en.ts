@@ -12,6 +12,10 @@ import { renderWith, type Catalog, type Msg, type MsgParam } from './msg.js';
  */
 export const EN_MESSAGES = {
   listSeparator: '; ',
+  // How numbers inside messages are written (see msg.ts): parameters come formatted this way.
+  decimalSeparator: '.',
+  groupSeparator: ',',
+  percentSuffix: '%',
   signal: EN_SIGNALS,
   regime: EN_REGIME,
   decision: EN_DECISIONS,

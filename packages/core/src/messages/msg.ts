@@ -23,6 +23,20 @@ export interface Catalog {
 /** Joins a list parameter; each catalog may override it with a top-level `listSeparator` template. */
 export const LIST_SEPARATOR = '; ';
 
+/**
+ * Numbers arrive preformatted the English way ("1,299.50", "5.00%", "0.0123"), so every language
+ * shows the same digits. A catalog whose top-level `decimalSeparator`, `groupSeparator` and
+ * `percentSuffix` differ rewrites the separators of a parameter that is nothing but such a number
+ * ("1 299,50", "5,00 %"); the digits never change and English is never rewritten.
+ */
+interface NumberStyle {
+  readonly decimal: string;
+  readonly group: string;
+  readonly percent: string;
+}
+const NUMERAL = /^([-+−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?( ?%)?$/;
+const numberStyleCache = new WeakMap<Catalog, NumberStyle | null | undefined>();
+
 export function isMsg(x: unknown): x is Msg {
   return (
     typeof x === 'object' &&
@@ -99,8 +113,8 @@ export function renderWith(catalogs: readonly Catalog[], m: Msg): string {
 }
 
 function paramText(catalogs: readonly Catalog[], value: MsgParam): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return localNumber(catalogs, value);
+  if (typeof value === 'number') return localNumber(catalogs, String(value));
   if (isMsgList(value)) {
     const sep = separatorOf(catalogs);
     return value.map((v) => renderWith(catalogs, v)).join(sep);
@@ -114,8 +128,53 @@ function isMsgList(value: Msg | readonly Msg[]): value is readonly Msg[] {
 
 function separatorOf(catalogs: readonly Catalog[]): string {
   for (const c of catalogs) {
-    const parts = partsOf(c, 'listSeparator');
-    if (parts?.length === 1) return parts[0] ?? LIST_SEPARATOR;
+    const separator = literalOf(c, 'listSeparator');
+    if (separator !== undefined) return separator;
   }
   return LIST_SEPARATOR;
+}
+
+/** `text` in the catalogs' number style when it is a bare English-formatted number, else as is. */
+function localNumber(catalogs: readonly Catalog[], text: string): string {
+  const style = numberStyleOf(catalogs);
+  if (style === null) return text;
+  const m = NUMERAL.exec(text);
+  if (m === null) return text;
+  const [, sign = '', int = '', frac, percent] = m;
+  return (
+    sign +
+    int.replaceAll(',', style.group) +
+    (frac === undefined ? '' : style.decimal + frac) +
+    (percent === undefined ? '' : style.percent)
+  );
+}
+
+/** The number style of the first catalog that defines one; null when it is English's (no rewrite). */
+function numberStyleOf(catalogs: readonly Catalog[]): NumberStyle | null {
+  for (const c of catalogs) {
+    const style = ownNumberStyle(c);
+    if (style !== undefined) return style;
+  }
+  return null;
+}
+
+/** A catalog's own style, cached: undefined when it defines none, null when it is English's. */
+function ownNumberStyle(catalog: Catalog): NumberStyle | null | undefined {
+  if (numberStyleCache.has(catalog)) return numberStyleCache.get(catalog);
+  const decimal = literalOf(catalog, 'decimalSeparator');
+  const group = literalOf(catalog, 'groupSeparator') ?? ',';
+  const percent = literalOf(catalog, 'percentSuffix') ?? '%';
+  const style =
+    decimal === undefined
+      ? undefined
+      : decimal === '.' && group === ','
+        ? null
+        : { decimal, group, percent };
+  numberStyleCache.set(catalog, style);
+  return style;
+}
+
+function literalOf(catalog: Catalog, key: string): string | undefined {
+  const parts = partsOf(catalog, key);
+  return parts?.length === 1 ? parts[0] : undefined;
 }

@@ -45,6 +45,34 @@ describe('renderWith', () => {
     expect(renderWith([FR, EN], m)).toBe('parce que achat ; vente');
   });
 
+  it("rewrites a bare number's separators in the language's style, never its digits", () => {
+    const FR_NUMBERS = {
+      ...FR,
+      decimalSeparator: ',',
+      groupSeparator: ' ',
+      percentSuffix: ' %',
+    } as const satisfies Catalog;
+    const EN_NUMBERS = { ...EN, decimalSeparator: '.', groupSeparator: ',' } as const;
+    const filled = (qty: string | number, price: string) => ({
+      key: 'order.filled',
+      params: { side: { key: 'order.side.sell' }, qty, pair: 'SOL/USDC', price },
+    });
+    const fr = (qty: string | number, price: string) =>
+      renderWith([FR_NUMBERS, EN], filled(qty, price));
+    expect(fr('1,299.50', '-0.0123')).toBe('vente de 1 299,50 SOL/USDC à -0,0123');
+    expect(fr(1.5, '12,345,678')).toBe('vente de 1,5 SOL/USDC à 12 345 678');
+    expect(fr('5.00%', '12.00 %')).toBe('vente de 5,00 % SOL/USDC à 12,00 %');
+    // Not a bare number: a version, a timestamp, a unit, a duration stay as written.
+    expect(fr('1.2.3', '2026-12-02T00:00:00.000Z')).toBe(
+      'vente de 1.2.3 SOL/USDC à 2026-12-02T00:00:00.000Z',
+    );
+    expect(fr('3.1 USDC', '1h')).toBe('vente de 3.1 USDC SOL/USDC à 1h');
+    // English, with or without its style declared, is left byte for byte as given.
+    for (const en of [EN, EN_NUMBERS]) {
+      expect(renderWith([en], filled('1,299.50', '5.00%'))).toBe('sell 1,299.50 SOL/USDC at 5.00%');
+    }
+  });
+
   it('falls back to the next catalog for a key the first lacks, and shows an unknown key as itself', () => {
     expect(renderWith([FR, EN], { key: 'order.plain' })).toBe('nothing to do');
     expect(renderWith([FR, EN], { key: 'order.unknown' })).toBe('order.unknown');
