@@ -101,8 +101,8 @@ export async function launchRun(deps: RunDeps, ctx: RunContext): Promise<RunHand
     }
   }
   const books = new TradingBooks({ botId, capital, pairs, runId: `r${lease.token}` });
-  for (const problem of books.restore(fills, positions, trades)) {
-    await deps.log.error(msg('runtime.log.booksDisagree', { problem }));
+  for (const m of books.restore(fills, positions, trades)) {
+    await deps.log.error(msg('runtime.log.booksDisagree', { ...m }));
   }
   const feed = await deps.feeds({ pairs: config.pairs, timeframe: config.timeframe, cursor });
   const abort = new AbortController();

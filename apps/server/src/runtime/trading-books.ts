@@ -34,6 +34,13 @@ export interface OrderMeta {
   externalId?: string;
 }
 
+/** A pair whose stored position is not what its fills add up to (found when books are rebuilt). */
+export interface BookMismatch {
+  readonly pair: string;
+  readonly stored: number;
+  readonly fromFills: number;
+}
+
 export interface BooksOptions {
   readonly botId: string;
   readonly capital: number;
@@ -101,22 +108,20 @@ export class TradingBooks {
     fills: readonly FillRow[],
     positions: readonly PositionRow[],
     trades: readonly TradeRow[],
-  ): string[] {
+  ): BookMismatch[] {
     for (const f of fills) {
       this.ledger.apply(fillOf(f, `stored-${f.order_id}`));
       this.fillCount.set(f.order_id, (this.fillCount.get(f.order_id) ?? 0) + 1);
     }
     this.fillsSeen = this.ledger.fills().length;
     this.closedSeen = this.ledger.closedTrades().length;
-    const problems: string[] = [];
+    const problems: BookMismatch[] = [];
     for (const p of positions) {
       if (p.pair === null || !this.ledger.hasMarket(p.pair)) continue;
       this.realized.set(p.pair, p.realized_pnl);
       if (p.qty > 0 && p.mark > 0) this.ledger.mark(p.pair, p.mark, p.updated_at);
       if (this.ledger.qty(p.pair) !== p.qty) {
-        problems.push(
-          `${p.pair}: stored position ${p.qty} ≠ ${this.ledger.qty(p.pair)} from fills`,
-        );
+        problems.push({ pair: p.pair, stored: p.qty, fromFills: this.ledger.qty(p.pair) });
       }
       if (p.qty > 0 && p.high_water !== null) {
         this.guards.set(p.pair, {

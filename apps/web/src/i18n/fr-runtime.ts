@@ -34,7 +34,8 @@ export const FR_RUNTIME = {
     resumed: 'robot repris sur {{instance}}',
     loopStopped: 'la boucle de trading s’est arrêtée : {{error}}',
     booksDisagree:
-      'les comptes reconstitués à partir des exécutions ne concordent pas avec les positions enregistrées : {{problem}}',
+      'les comptes reconstitués à partir des exécutions ne concordent pas avec les positions ' +
+      'enregistrées : {{pair}} : position enregistrée {{stored}} ≠ {{fromFills}} d’après les exécutions',
     liveOrdersInterrupted:
       '{{count}} ordre(s) réel(s) en cours d’envoi à l’arrêt du processus ; ils restent en attente ' +
       'et ne sont PAS renvoyés : vérifiez le portefeuille et l’explorateur, puis annulez-les',

@@ -36,7 +36,9 @@ export const EN_RUNTIME = {
     haltedEmergency: 'halted (emergency)',
     resumed: 'resumed the bot on {{instance}}',
     loopStopped: 'the trading loop stopped: {{error}}',
-    booksDisagree: 'books rebuilt from fills disagree with the stored positions: {{problem}}',
+    booksDisagree:
+      'books rebuilt from fills disagree with the stored positions: {{pair}}: stored position ' +
+      '{{stored}} ≠ {{fromFills}} from fills',
     liveOrdersInterrupted:
       '{{count}} live order(s) were being sent when the process stopped; they are kept pending ' +
       'and NOT sent again: check the wallet and the explorer, then cancel them',
