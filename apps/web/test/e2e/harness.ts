@@ -39,7 +39,12 @@ function newest(dir: string): number {
 export function ensureBuilt(): void {
   const index = join(WEB_DIR, 'dist', 'index.html');
   if (existsSync(index) && statSync(index).mtimeMs >= newest(join(WEB_DIR, 'src'))) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: WEB_DIR, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which Vite would keep: React's development build, not the one users get.
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+    cwd: WEB_DIR,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 export function launchBrowser(): Promise<Browser> {
