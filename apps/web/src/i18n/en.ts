@@ -320,7 +320,7 @@ export const en = {
     exitReason: 'Exit reason',
     stats: 'Trading metrics',
     filled: 'Filled',
-    replayNote: 'Replayed market: {{label}}',
+    dataNote: 'Data: {{label}}',
     noTicker: 'No live price: start the bot to replay the market.',
   },
   backtests: {

@@ -323,7 +323,7 @@ export const fr: Messages = {
     exitReason: 'Motif de sortie',
     stats: 'Indicateurs de trading',
     filled: 'Exécuté',
-    replayNote: 'Marché rejoué : {{label}}',
+    dataNote: 'Données : {{label}}',
     noTicker: 'Pas de prix en direct : démarrez le robot pour rejouer le marché.',
   },
   backtests: {

@@ -3,13 +3,16 @@ import { i18n } from '../i18n';
 
 const dash = '—';
 
-function locale(): string {
+/** The Intl locale of the reader's language. */
+export function locale(): string {
   return i18n.language === 'fr' ? 'fr-FR' : 'en-US';
 }
 
+// signDisplay 'negative': a value that rounds to zero is "0.00", never "-0.00".
 export function money(v: number | null | undefined, digits = 2): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return dash;
   return new Intl.NumberFormat(locale(), {
+    signDisplay: 'negative',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(v);
@@ -26,6 +29,7 @@ export function pct(v: number | null | undefined, digits = 2): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return dash;
   return new Intl.NumberFormat(locale(), {
     style: 'percent',
+    signDisplay: 'negative',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(v);
@@ -33,7 +37,10 @@ export function pct(v: number | null | undefined, digits = 2): string {
 
 export function num(v: number | null | undefined, maxDigits = 4): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return dash;
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: maxDigits }).format(v);
+  return new Intl.NumberFormat(locale(), {
+    signDisplay: 'negative',
+    maximumFractionDigits: maxDigits,
+  }).format(v);
 }
 
 /** A price with as many digits as it needs (SOL at 3.35 and BTC at 90,000 both read well). */

@@ -1,8 +1,7 @@
 /** One histogram series over time (AI cost per day, daily PnL with green/red bars). */
 import { createChart, HistogramSeries, type IChartApi, type ISeriesApi } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
-import { useTheme } from '../../lib/theme';
-import { chartOptions, cssVar, toTime } from './chart-theme';
+import { chartOptions, cssVar, priceFormat, toTime, useChartLook } from './chart-theme';
 import type { LinePoint } from './LineChart';
 
 export function HistogramChart({
@@ -11,6 +10,7 @@ export function HistogramChart({
   label,
   color = '--accent',
   signColors,
+  digits = 2,
 }: {
   readonly points: readonly LinePoint[];
   readonly height?: number;
@@ -19,11 +19,13 @@ export function HistogramChart({
   readonly color?: string;
   /** Colour each bar by its sign instead (CSS variable names): gains `up`, losses `down`. */
   readonly signColors?: { readonly up: string; readonly down: string };
+  /** Decimals on the scale and labels (AI costs are fractions of a cent). */
+  readonly digits?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
   const series = useRef<ISeriesApi<'Histogram'> | null>(null);
-  const theme = useTheme();
+  const look = useChartLook();
 
   useEffect(() => {
     if (box.current === null) return;
@@ -42,7 +44,7 @@ export function HistogramChart({
     const s = series.current;
     if (c === null || s === null) return;
     c.applyOptions(chartOptions());
-    s.applyOptions({ color: cssVar(color) });
+    s.applyOptions({ color: cssVar(color), priceFormat: priceFormat(digits) });
     // Days are distinct and oldest first (the API's order); sort anyway, the chart requires it.
     const data = [...points]
       .sort((a, b) => a.ts - b.ts)
@@ -57,7 +59,7 @@ export function HistogramChart({
       );
     s.setData(data);
     c.timeScale().fitContent();
-  }, [points, color, signColors?.up, signColors?.down, theme]);
+  }, [points, color, signColors?.up, signColors?.down, digits, look]);
 
   return <div ref={box} className="chart" style={{ height }} role="img" aria-label={label} />;
 }

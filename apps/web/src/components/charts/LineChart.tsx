@@ -1,8 +1,7 @@
 /** One or more line series over time (equity curves, strategy vs buy-and-hold). */
 import { createChart, LineSeries, type IChartApi, type ISeriesApi } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
-import { useTheme } from '../../lib/theme';
-import { chartOptions, cssVar, toTime } from './chart-theme';
+import { chartOptions, cssVar, priceFormat, toTime, useChartLook } from './chart-theme';
 
 export interface LinePoint {
   readonly ts: number;
@@ -44,7 +43,7 @@ export function LineChart({
   const chart = useRef<IChartApi | null>(null);
   const series = useRef(new Map<string, ISeriesApi<'Line'>>());
   const fitted = useRef(false);
-  const theme = useTheme();
+  const look = useChartLook();
 
   useEffect(() => {
     if (box.current === null) return;
@@ -59,7 +58,7 @@ export function LineChart({
 
   useEffect(() => {
     chart.current?.applyOptions(chartOptions());
-  }, [theme]);
+  }, [look]);
 
   // Series are kept across renders and only their data replaced: the socket appends points often.
   useEffect(() => {
@@ -74,7 +73,7 @@ export function LineChart({
         series.current.set(l.name, s);
         fitted.current = false;
       }
-      s.applyOptions({ color: cssVar(l.color) });
+      s.applyOptions({ color: cssVar(l.color), priceFormat: priceFormat() });
       s.setData(clean(l.points));
     }
     for (const [name, s] of series.current) {
@@ -87,7 +86,7 @@ export function LineChart({
       c.timeScale().fitContent();
       fitted.current = true;
     }
-  }, [lines, theme]);
+  }, [lines, look]);
 
   return <div ref={box} className="chart" style={{ height }} role="img" aria-label={label} />;
 }

@@ -79,7 +79,7 @@ function CostByDay({ days }: { readonly days: AiPerformance['costByDay'] }) {
         <Empty>{t('decisions.costEmpty', { count: decisions })}</Empty>
       ) : (
         <>
-          <HistogramChart points={points} label={t('decisions.costByDay')} />
+          <HistogramChart points={points} label={t('decisions.costByDay')} digits={4} />
           <p className="muted">
             {t('decisions.costTotal', {
               cost: money(total, 4),

@@ -20,10 +20,16 @@ import {
 } from 'lightweight-charts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTheme } from '../../lib/theme';
 import { useLiveEvents } from '../../socket/live';
 import type { LiveEvent } from '../../socket/event-gate';
-import { chartOptions, cssVar, toTime } from '../../components/charts/chart-theme';
+import {
+  chartOptions,
+  cssVar,
+  priceFormat,
+  toTime,
+  useChartLook,
+  volumeFormat,
+} from '../../components/charts/chart-theme';
 import {
   loadOverlays,
   OVERLAYS,
@@ -115,7 +121,7 @@ export function CandleChart({
   const chart = useRef<IChartApi | null>(null);
   const series = useRef<Series | null>(null);
   const rows = useRef<Candle[]>([]);
-  const theme = useTheme();
+  const look = useChartLook();
   const { t } = useTranslation();
   const [overlays, setOverlays] = useState<OverlaySet>(() => loadOverlays());
 
@@ -131,7 +137,6 @@ export function CandleChart({
     const candleSeries = c.addSeries(CandlestickSeries, {});
     const volume = c.addSeries(HistogramSeries, {
       priceScaleId: 'vol',
-      priceFormat: { type: 'volume' },
     });
     c.priceScale('vol').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     const line = (key: LineKey) =>
@@ -172,9 +177,13 @@ export function CandleChart({
       borderVisible: false,
       wickUpColor: cssVar('--pos'),
       wickDownColor: cssVar('--neg'),
+      priceFormat: priceFormat(),
     });
-    for (const k of LINE_KEYS) s.lines[k].applyOptions({ color: cssVar(LINES[k].color) });
-  }, [theme]);
+    s.volume.applyOptions({ priceFormat: volumeFormat() });
+    for (const k of LINE_KEYS) {
+      s.lines[k].applyOptions({ color: cssVar(LINES[k].color), priceFormat: priceFormat() });
+    }
+  }, [look]);
 
   useEffect(() => {
     const s = series.current;
@@ -205,11 +214,11 @@ export function CandleChart({
     const lines = overlayLines(candles);
     for (const k of LINE_KEYS) s.lines[k].setData(lines[k].map(linePoint));
     chart.current?.timeScale().fitContent();
-  }, [candles, theme]);
+  }, [candles, look]);
 
   useEffect(() => {
     series.current?.markers.setMarkers(tradeMarkers(trades, frameMs, candles[0]?.ts ?? 0));
-  }, [trades, frameMs, candles, theme]);
+  }, [trades, frameMs, candles, look]);
 
   const onEvent = useCallback(
     (ev: LiveEvent) => {

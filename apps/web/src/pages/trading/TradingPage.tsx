@@ -45,6 +45,9 @@ export default function TradingPage() {
   }, [anchor, marketTime]);
   const candles = useCandles(shownPair, shownFrame, anchor ?? null);
   const ticker = useTicker(shownPair);
+  // Where prices come from: the bot's feed once its ticker was fetched (a tick alone carries no
+  // label, only a source id), else the recorded candles drawn.
+  const labelled = ticker.data?.labelMsg != null ? ticker.data : candles.data;
   const trades = flatten(useTrades({ pair: shownPair }).data);
   const choose = (p: string, tf: string) => {
     setPair(p);
@@ -93,14 +96,9 @@ export default function TradingPage() {
           </>
         }
       >
-        {candles.data !== undefined && (
+        {labelled !== undefined && (
           <p className="muted">
-            {t('trading.replayNote', {
-              label:
-                ticker.data === undefined
-                  ? serverText(candles.data.label, candles.data.labelMsg)
-                  : serverText(ticker.data.label, ticker.data.labelMsg),
-            })}
+            {t('trading.dataNote', { label: serverText(labelled.label, labelled.labelMsg) })}
           </p>
         )}
         <ErrorNote error={candles.error} />
