@@ -151,7 +151,6 @@ export class MarketService {
     };
   }
 
-  /** No live price exists in this build; say so instead of passing a replayed close off as one. */
   /** The running bot's last price of `pair`; 503 while no feed runs here, never a stale close. */
   async ticker(pair: string, latest: Ticker | undefined): Promise<Ticker> {
     if (latest !== undefined) return latest;

@@ -263,6 +263,8 @@ export const en = {
   trading: {
     tradeOpen: 'open',
     tradeClosed: 'closed',
+    allPairs: 'Pair: all',
+    allStatuses: 'Status: all',
     title: 'Trading',
     chart: 'Chart',
     overlays: 'Indicators',

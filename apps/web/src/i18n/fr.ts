@@ -265,6 +265,8 @@ export const fr: Messages = {
   trading: {
     tradeOpen: 'ouvertes',
     tradeClosed: 'clôturées',
+    allPairs: 'Paire : toutes',
+    allStatuses: 'Statut : tous',
     title: 'Trading',
     chart: 'Graphique',
     overlays: 'Indicateurs',

@@ -93,9 +93,7 @@ export function TradesPanel({ pairs }: { readonly pairs: readonly string[] }) {
                 set('pair', e.target.value);
               }}
             >
-              <option value="">
-                {t('common.pair')}: {t('common.all')}
-              </option>
+              <option value="">{t('trading.allPairs')}</option>
               {pairs.map((p) => (
                 <option key={p}>{p}</option>
               ))}
@@ -107,9 +105,7 @@ export function TradesPanel({ pairs }: { readonly pairs: readonly string[] }) {
                 set('status', e.target.value);
               }}
             >
-              <option value="">
-                {t('common.status')}: {t('common.all')}
-              </option>
+              <option value="">{t('trading.allStatuses')}</option>
               <option value="open">{t('trading.tradeOpen')}</option>
               <option value="closed">{t('trading.tradeClosed')}</option>
             </select>
