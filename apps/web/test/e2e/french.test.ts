@@ -121,18 +121,18 @@ describe.skipIf(missing !== null && !ci)('the French dashboard in Chromium', () 
     await nav('Trading');
     const ticket = page.getByTestId('order-ticket');
     await ticket.locator('input[name=amount]').fill('50');
-    await ticket.getByRole('button', { name: /Passer l'ordre/ }).click();
+    await ticket.getByRole('button', { name: /Passer l’ordre/ }).click();
     await page.getByText(/Ordre n° \d+ passé\./).waitFor();
     await collect('trading : ordre au marché passé');
     // A limit buy far below the price stays open: the open orders list shows it.
     await ticket.locator('select[name=variant]').selectOption('limit');
     await ticket.locator('input[name=amount]').fill('20');
     await ticket.locator('input[name=price]').fill('1');
-    await ticket.getByRole('button', { name: /Passer l'ordre/ }).click();
+    await ticket.getByRole('button', { name: /Passer l’ordre/ }).click();
     await page.getByTestId('open-orders').getByTestId('order-row').first().waitFor();
     // The ticket's own check, in French: a limit order without its price.
     await ticket.locator('input[name=price]').fill('');
-    await ticket.getByRole('button', { name: /Passer l'ordre/ }).click();
+    await ticket.getByRole('button', { name: /Passer l’ordre/ }).click();
     await ticket.getByTestId('ticket-error').waitFor();
     await page.getByTestId('trades').getByTestId('trade-row').first().waitFor();
     await collect('trading');
