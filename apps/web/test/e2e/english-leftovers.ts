@@ -1,7 +1,8 @@
 /**
  * How the French suite spots English left on a screen: the visible text (without <pre>/<code>,
  * which show stored JSON and rule ids as they are) cut into words of letters only (numbers drop
- * out), then matched against English words that French text never uses. Words French shares or
+ * out), then matched against English words that French text never uses; a decimal point between
+ * digits is English too (French writes a decimal comma). Words French shares or
  * borrows (position, signal, stop, trading, backtest, total, type, on, or, a, as, but…) are left
  * out on purpose: a hit must mean English.
  */
@@ -25,7 +26,10 @@ export const ENGLISH_ONLY: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Lines of `text` that contain a word of ENGLISH_ONLY, each with the words found. */
+/** A decimal point between digits: French writes 2,64, so "2.64" is a number left in English. */
+const ENGLISH_DECIMAL = /\d\.\d/;
+
+/** Lines of `text` with a word of ENGLISH_ONLY or an English decimal, each with what was found. */
 export function englishLines(text: string): string[] {
   const out: string[] = [];
   // A table repeats the same text on many rows (and a tooltip repeats its cell): once is enough.
@@ -33,6 +37,7 @@ export function englishLines(text: string): string[] {
     if (line === '') continue;
     const words = line.toLowerCase().split(/[^\p{L}]+/u);
     const hits = [...new Set(words.filter((w) => ENGLISH_ONLY.has(w)))];
+    if (ENGLISH_DECIMAL.test(line)) hits.push('(English decimal point)');
     if (hits.length > 0) out.push(`${line}    ← ${hits.join(', ')}`);
   }
   return out;

@@ -43,7 +43,7 @@ function Groups({
           <tbody>
             {groups.map((g) => (
               <tr key={g.key}>
-                <td>{keys === undefined ? g.key : label(keys, g.key)}</td>
+                <td>{keys === undefined ? bucketLabel(g.key) : label(keys, g.key)}</td>
                 <td className="num">{g.decisions}</td>
                 <td className="num">{g.wins}</td>
                 <td className="num">{g.losses}</td>
@@ -65,6 +65,12 @@ function Groups({
       </div>
     </Card>
   );
+}
+
+/** A confidence bucket ("0.6-0.7" from the server) in the reader's numbers: 0.6–0.7, 0,6–0,7. */
+function bucketLabel(key: string): string {
+  const m = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(key);
+  return m === null ? key : `${num(Number(m[1]), 1)}–${num(Number(m[2]), 1)}`;
 }
 
 /** Model spend per day; the offline rules provider costs nothing, which is said rather than drawn. */
@@ -111,11 +117,10 @@ export default function AiPerformancePage() {
         ) : (
           <>
             <p className="muted">{t('decisions.evaluated', { count: p.evaluated })}</p>
+            {/* Eight columns each: full width, not side by side, so no table scrolls sideways. */}
             <Groups title={t('decisions.byConfidence')} groups={p.byConfidence} />
-            <div className="grid two">
-              <Groups title={t('decisions.byRegime')} groups={p.byRegime} keys="regime" />
-              <Groups title={t('decisions.byProvider')} groups={p.byProvider} keys="provider" />
-            </div>
+            <Groups title={t('decisions.byRegime')} groups={p.byRegime} keys="regime" />
+            <Groups title={t('decisions.byProvider')} groups={p.byProvider} keys="provider" />
           </>
         ))}
     </div>
