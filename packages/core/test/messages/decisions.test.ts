@@ -4,45 +4,12 @@ import { createRulesProvider } from '../../src/decisions/rules-provider.js';
 import type { Decision, DecisionInput, DecisionProvider } from '../../src/decisions/types.js';
 import { marketSpec } from '../../src/market/market.js';
 import { EN_MESSAGES, english, msg } from '../../src/messages/en.js';
-import {
-  hasTemplate,
-  isMsg,
-  keysOf,
-  renderWith,
-  type Catalog,
-  type Msg,
-} from '../../src/messages/msg.js';
+import { hasTemplate, isMsg, keysOf, type Msg } from '../../src/messages/msg.js';
 import { REGIME_KIND_MSG } from '../../src/regime/regime-msg.js';
 import { listStrategies } from '../../src/strategies/registry.js';
 import { HOLD } from '../../src/strategies/types.js';
 import { readOhlcv } from '../support/indicator-inputs.js';
-
-/** Every key a message uses, its nested parameters' included. */
-function keysIn(m: Msg, into: Set<string> = new Set()): Set<string> {
-  into.add(m.key);
-  for (const value of Object.values(m.params ?? {})) {
-    if (Array.isArray(value)) value.forEach((v: Msg) => keysIn(v, into));
-    else if (isMsg(value)) keysIn(value, into);
-  }
-  return into;
-}
-
-/** The catalog with every template's words in capitals: a stand-in for a full translation. */
-function shout(c: Catalog): Catalog {
-  return Object.fromEntries(
-    Object.entries(c).map(([k, v]) => [
-      k,
-      typeof v === 'string'
-        ? v
-            .split(/(\{\{\s*\w+\s*\}\})/)
-            .map((part, i) => (i % 2 === 0 ? part.toUpperCase() : part))
-            .join('')
-        : shout(v),
-    ]),
-  );
-}
-const SHOUTED = shout(EN_MESSAGES);
-const shouted = (m: Msg): string => renderWith([SHOUTED], m);
+import { keysIn, shouted } from './message-checks.js';
 
 /** A text and its message agree, every key exists and no placeholder is left. */
 function expectRendered(m: Msg | undefined, text: string): void {

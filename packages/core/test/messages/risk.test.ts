@@ -2,44 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createRulesProvider } from '../../src/decisions/rules-provider.js';
 import type { Decision } from '../../src/decisions/types.js';
 import { EN_MESSAGES, english } from '../../src/messages/en.js';
-import {
-  hasTemplate,
-  isMsg,
-  keysOf,
-  renderWith,
-  type Catalog,
-  type Msg,
-} from '../../src/messages/msg.js';
+import { hasTemplate, keysOf } from '../../src/messages/msg.js';
 import { DEFAULT_RISK_CONFIG, type RiskConfig } from '../../src/risk/config.js';
 import { evaluateRisk, type RiskInput, type RiskVerdict } from '../../src/risk/risk-gate.js';
 import type { RiskReason } from '../../src/risk/sizing.js';
 import { MIN, NOW, decision, history, portfolio, position, trade } from '../risk/fixtures.js';
-
-/** Every key a message uses, its nested parameters' included. */
-function keysIn(m: Msg, into: Set<string> = new Set()): Set<string> {
-  into.add(m.key);
-  for (const value of Object.values(m.params ?? {})) {
-    if (Array.isArray(value)) value.forEach((v: Msg) => keysIn(v, into));
-    else if (isMsg(value)) keysIn(value, into);
-  }
-  return into;
-}
-
-/** The catalog with every template's words in capitals: a stand-in for a full translation. */
-function shout(c: Catalog): Catalog {
-  return Object.fromEntries(
-    Object.entries(c).map(([k, v]) => [
-      k,
-      typeof v === 'string'
-        ? v
-            .split(/(\{\{\s*\w+\s*\}\})/)
-            .map((part, i) => (i % 2 === 0 ? part.toUpperCase() : part))
-            .join('')
-        : shout(v),
-    ]),
-  );
-}
-const SHOUTED = shout(EN_MESSAGES);
+import { keysIn, shouted } from './message-checks.js';
 
 function run(input: Partial<RiskInput> = {}, config: Partial<RiskConfig> = {}): RiskVerdict {
   return evaluateRisk(
@@ -114,7 +82,7 @@ describe('risk reasons as messages', () => {
   it('a language with every template translated leaves no English word', () => {
     // Lowercase left after shouting every template came from outside the catalog; `NaN` is a number.
     for (const r of reasons) {
-      expect(renderWith([SHOUTED], r.messageMsg).replace(/NaN/g, '')).not.toMatch(/[a-z]/);
+      expect(shouted(r.messageMsg).replace(/NaN/g, '')).not.toMatch(/[a-z]/);
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EN_MESSAGES, english } from '../../src/messages/en.js';
-import { hasTemplate, isMsg, type Msg } from '../../src/messages/msg.js';
+import { hasTemplate, isMsg } from '../../src/messages/msg.js';
 import { createStrategy, listStrategies } from '../../src/strategies/registry.js';
 import { safeEvaluate } from '../../src/strategies/safe-evaluate.js';
 import { HOLD } from '../../src/strategies/types.js';
@@ -9,16 +9,7 @@ import { candlesOf, readOhlcv } from '../support/indicator-inputs.js';
 import { runStrategy, type PositionMode } from '../strategies/run-strategy.js';
 import { meanReversionPath, momentumPath } from '../strategies/scenarios.js';
 import { candlesFromCloses } from '../strategies/synthetic.js';
-
-/** Every key a message uses, its nested parameters' included. */
-function keysIn(m: Msg, into: Set<string> = new Set()): Set<string> {
-  into.add(m.key);
-  for (const value of Object.values(m.params ?? {})) {
-    if (Array.isArray(value)) value.forEach((v: Msg) => keysIn(v, into));
-    else if (isMsg(value)) keysIn(value, into);
-  }
-  return into;
-}
+import { keysIn } from './message-checks.js';
 
 const candles = candlesOf(readOhlcv('market/binance_usdt_2021/SOL_USDT-1h.csv'));
 const positions: readonly PositionMode[] = ['follow', 'flat', 'holding'];
