@@ -1,9 +1,11 @@
 /**
  * Modèles français des textes du robot (en-runtime.ts de core) : état, lignes de journal, libellés
  * de flux et de données, avis du serveur. Les identifiants (sens, motifs de sortie, types d’ordre,
- * fournisseur, stratégies, limites de budget) prennent les mots des tableaux du tableau de bord
- * (fr-terms.ts, strategy-texts-fr.ts), pour qu’une ligne de journal et une cellule disent la même chose.
+ * fournisseur, stratégies, limites de budget) disent les mêmes mots que les tableaux du tableau de
+ * bord (fr-terms.ts, strategy-texts-fr.ts) : motifs de sortie et types d’ordre en sont repris tels quels.
  */
+import { frEnums } from './fr-terms';
+
 export const FR_RUNTIME = {
   status: {
     stopped: 'arrêté',
@@ -88,25 +90,8 @@ export const FR_RUNTIME = {
   },
   actor: { system: 'système' },
   side: { buy: 'achat', sell: 'vente' },
-  exit: {
-    signal: 'signal de sortie',
-    'stop-loss': 'stop de protection',
-    'take-profit': 'prise de bénéfice',
-    'trailing-stop': 'stop suiveur',
-    manual: 'manuelle',
-    emergency: 'urgence',
-    'end-of-data': 'fin des données',
-  },
-  orderType: {
-    market: 'au marché',
-    limit: 'à cours limité',
-    'stop-loss': 'stop de protection',
-    'take-profit': 'prise de bénéfice',
-    'trailing-stop': 'stop suiveur',
-    bracket: 'ordre encadré',
-    dca: 'achats programmés (DCA)',
-    conditional: 'conditionnel',
-  },
+  exit: frEnums.exitReason,
+  orderType: frEnums.orderType,
   provider: { rules: 'règles' },
   strategy: {
     momentum: 'Momentum',
