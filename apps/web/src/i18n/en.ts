@@ -138,7 +138,8 @@ export const en = {
     search: 'Search',
     pause: 'Pause',
     resume: 'Resume',
-    paused: 'Paused: {{count}} new lines waiting',
+    paused_one: 'Paused: {{count, number}} new line waiting',
+    paused_other: 'Paused: {{count, number}} new lines waiting',
     noLogs: 'No log lines yet. Start the bot to see its activity here.',
     logsForbidden: 'Logs are for traders and admins.',
   },
@@ -243,7 +244,8 @@ export const en = {
     cost: 'Cost',
     tokens: 'Tokens in / out',
     model: 'Model',
-    evaluated: '{{count}} decisions with a known outcome',
+    evaluated_one: '{{count, number}} decision with a known outcome',
+    evaluated_other: '{{count, number}} decisions with a known outcome',
     byConfidence: 'Hit rate by confidence',
     byRegime: 'By market regime',
     byProvider: 'By provider',
@@ -256,9 +258,14 @@ export const en = {
       'No decision has a known outcome yet: outcomes are scored a day (market time) after each decision.',
     totalCost: 'AI cost of the listed decisions: {{cost}}',
     costByDay: 'AI cost per day (UTC)',
-    costEmpty:
-      'No AI cost so far ({{count}} decisions): the offline rules provider costs nothing; only model providers are billed.',
-    costTotal: 'Total {{cost}} for {{count}} decisions over {{days}} days.',
+    costEmpty_one:
+      'No AI cost so far ({{count, number}} decision): the offline rules provider costs nothing; only model providers are billed.',
+    costEmpty_other:
+      'No AI cost so far ({{count, number}} decisions): the offline rules provider costs nothing; only model providers are billed.',
+    costTotal_one: 'Total {{cost}} for {{count, number}} decision over {{days}}.',
+    costTotal_other: 'Total {{cost}} for {{count, number}} decisions over {{days}}.',
+    days_one: '{{count, number}} day',
+    days_other: '{{count, number}} days',
   },
   trading: {
     tradeOpen: 'open',
@@ -355,16 +362,22 @@ export const en = {
     comparison: 'Comparison',
     created: 'Created',
     period: 'Period',
-    candles: '{{count}} candles',
+    candles_one: '{{count, number}} candle',
+    candles_other: '{{count, number}} candles',
     open: 'Open',
     progressLabel: 'Backtest progress',
     progress: '{{pct}} · {{done}} / {{total}} candles',
     progressStarting: 'Starting: loading the candles…',
-    progressDone: 'Finished: {{pct}} of {{count}} candles, as reported live by the server.',
+    progressDone_one:
+      'Finished: {{pct}} of {{count, number}} candle, as reported live by the server.',
+    progressDone_other:
+      'Finished: {{pct}} of {{count, number}} candles, as reported live by the server.',
     progressFailed: 'The run stopped.',
     buyHoldCandles: 'Buy and hold (from candles)',
-    buyHoldNote:
-      'Buy and hold is computed in the browser from the same {{count}} candles: capital × (1 − fee) × close / first close.',
+    buyHoldNote_one:
+      'Buy and hold is computed in the browser from the same {{count, number}} candle: capital × (1 − fee) × close / first close.',
+    buyHoldNote_other:
+      'Buy and hold is computed in the browser from the same {{count, number}} candles: capital × (1 − fee) × close / first close.',
   },
   enums: enEnums,
   errors: enErrors,

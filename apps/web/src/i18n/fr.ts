@@ -139,7 +139,8 @@ export const fr: Messages = {
     search: 'Rechercher',
     pause: 'Pause',
     resume: 'Reprendre',
-    paused: 'En pause : {{count}} nouvelles lignes en attente',
+    paused_one: 'En pause : {{count, number}} nouvelle ligne en attente',
+    paused_other: 'En pause : {{count, number}} nouvelles lignes en attente',
     noLogs: 'Aucune ligne pour l’instant. Démarrez le robot pour voir son activité ici.',
     logsForbidden: 'Les journaux sont réservés aux traders et aux administrateurs.',
   },
@@ -245,7 +246,8 @@ export const fr: Messages = {
     cost: 'Coût',
     tokens: 'Jetons entrée / sortie',
     model: 'Modèle',
-    evaluated: '{{count}} décisions au résultat connu',
+    evaluated_one: '{{count, number}} décision au résultat connu',
+    evaluated_other: '{{count, number}} décisions au résultat connu',
     byConfidence: 'Taux de réussite par confiance',
     byRegime: 'Par régime de marché',
     byProvider: 'Par fournisseur',
@@ -258,9 +260,14 @@ export const fr: Messages = {
       'Aucune décision n’a encore de résultat connu : chaque décision est évaluée un jour (heure du marché) plus tard.',
     totalCost: 'Coût IA des décisions affichées : {{cost}}',
     costByDay: 'Coût de l’IA par jour (UTC)',
-    costEmpty:
-      'Aucun coût d’IA jusqu’ici ({{count}} décisions) : le fournisseur de règles hors ligne ne coûte rien ; seuls les fournisseurs de modèles sont facturés.',
-    costTotal: 'Total {{cost}} pour {{count}} décisions sur {{days}} jours.',
+    costEmpty_one:
+      'Aucun coût d’IA jusqu’ici ({{count, number}} décision) : le fournisseur de règles hors ligne ne coûte rien ; seuls les fournisseurs de modèles sont facturés.',
+    costEmpty_other:
+      'Aucun coût d’IA jusqu’ici ({{count, number}} décisions) : le fournisseur de règles hors ligne ne coûte rien ; seuls les fournisseurs de modèles sont facturés.',
+    costTotal_one: 'Total {{cost}} pour {{count, number}} décision sur {{days}}.',
+    costTotal_other: 'Total {{cost}} pour {{count, number}} décisions sur {{days}}.',
+    days_one: '{{count, number}} jour',
+    days_other: '{{count, number}} jours',
   },
   trading: {
     tradeOpen: 'ouvertes',
@@ -358,16 +365,22 @@ export const fr: Messages = {
     comparison: 'Comparaison',
     created: 'Créé le',
     period: 'Période',
-    candles: '{{count}} bougies',
+    candles_one: '{{count, number}} bougie',
+    candles_other: '{{count, number}} bougies',
     open: 'Ouvrir',
     progressLabel: 'Progression du backtest',
     progress: '{{pct}} · {{done}} / {{total}} bougies',
     progressStarting: 'Démarrage : chargement des bougies…',
-    progressDone: 'Terminé : {{pct}} de {{count}} bougies, d’après les événements du serveur.',
+    progressDone_one:
+      'Terminé : {{pct}} de {{count, number}} bougie, d’après les événements du serveur.',
+    progressDone_other:
+      'Terminé : {{pct}} de {{count, number}} bougies, d’après les événements du serveur.',
     progressFailed: 'L’exécution s’est arrêtée.',
     buyHoldCandles: 'Achat-conservation (bougies)',
-    buyHoldNote:
-      'L’achat-conservation est calculé dans le navigateur à partir des mêmes {{count}} bougies : capital × (1 − frais) × clôture / première clôture.',
+    buyHoldNote_one:
+      'L’achat-conservation est calculé dans le navigateur à partir de la même {{count, number}} bougie : capital × (1 − frais) × clôture / première clôture.',
+    buyHoldNote_other:
+      'L’achat-conservation est calculé dans le navigateur à partir des mêmes {{count, number}} bougies : capital × (1 − frais) × clôture / première clôture.',
   },
   enums: frEnums,
   errors: frErrors,

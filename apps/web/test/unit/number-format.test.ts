@@ -46,3 +46,17 @@ describe('page number formats', () => {
     expect(pct(-0.0123)).toBe('-1,23\u00a0%');
   });
 });
+
+describe('counted nouns', () => {
+  it('agree with their count in each language and group its thousands', async () => {
+    expect(i18n.t('decisions.evaluated', { count: 1 })).toBe('1 decision with a known outcome');
+    expect(i18n.t('decisions.evaluated', { count: 0 })).toBe('0 decisions with a known outcome');
+    expect(i18n.t('backtests.candles', { count: 47_360 })).toBe('47,360 candles');
+    await i18n.changeLanguage('fr');
+    // French counts 0 and 1 as singular.
+    expect(i18n.t('decisions.evaluated', { count: 1 })).toBe('1 décision au résultat connu');
+    expect(i18n.t('decisions.evaluated', { count: 0 })).toBe('0 décision au résultat connu');
+    expect(i18n.t('backtests.candles', { count: 47_360 })).toBe('47\u202f360 bougies');
+    expect(i18n.t('bot.paused', { count: 2 })).toBe('En pause : 2 nouvelles lignes en attente');
+  });
+});

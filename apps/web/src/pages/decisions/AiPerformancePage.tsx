@@ -90,7 +90,7 @@ function CostByDay({ days }: { readonly days: AiPerformance['costByDay'] }) {
             {t('decisions.costTotal', {
               cost: money(total, 4),
               count: decisions,
-              days: days.length,
+              days: t('decisions.days', { count: days.length }),
             })}
           </p>
         </>
