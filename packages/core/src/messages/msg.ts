@@ -34,7 +34,8 @@ interface NumberStyle {
   readonly group: string;
   readonly percent: string;
 }
-const NUMERAL = /^([-+−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?( ?%)?$/;
+// Sign, integer (grouped or not), decimals, exponent (String() writes 3.2e-7), percent sign.
+const NUMERAL = /^([-+−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(e[-+]\d+)?( ?%)?$/;
 const numberStyleCache = new WeakMap<Catalog, NumberStyle | null | undefined>();
 
 export function isMsg(x: unknown): x is Msg {
@@ -140,11 +141,12 @@ function localNumber(catalogs: readonly Catalog[], text: string): string {
   if (style === null) return text;
   const m = NUMERAL.exec(text);
   if (m === null) return text;
-  const [, sign = '', int = '', frac, percent] = m;
+  const [, sign = '', int = '', frac, exponent = '', percent] = m;
   return (
     sign +
     int.replaceAll(',', style.group) +
     (frac === undefined ? '' : style.decimal + frac) +
+    exponent +
     (percent === undefined ? '' : style.percent)
   );
 }

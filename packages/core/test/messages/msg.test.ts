@@ -62,6 +62,8 @@ describe('renderWith', () => {
     expect(fr('1,299.50', '-0.0123')).toBe('vente de 1 299,50 SOL/USDC à -0,0123');
     expect(fr(1.5, '12,345,678')).toBe('vente de 1,5 SOL/USDC à 12 345 678');
     expect(fr('5.00%', '12.00 %')).toBe('vente de 5,00 % SOL/USDC à 12,00 %');
+    // A tiny value as String() writes it keeps its exponent.
+    expect(fr(3.2e-7, '-1.5e+21')).toBe('vente de 3,2e-7 SOL/USDC à -1,5e+21');
     // Not a bare number: a version, a timestamp, a unit, a duration stay as written.
     expect(fr('1.2.3', '2026-12-02T00:00:00.000Z')).toBe(
       'vente de 1.2.3 SOL/USDC à 2026-12-02T00:00:00.000Z',
