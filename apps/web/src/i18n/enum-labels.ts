@@ -5,14 +5,14 @@
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { en, type Messages } from './en';
-import { fr } from './fr';
+import type { Messages } from './en';
+import { messagesFor } from './index';
 
 type Enums = Messages['enums'];
 export type EnumGroup = keyof Enums;
 
 function enumsFor(language: string): Enums {
-  return language.startsWith('fr') ? fr.enums : en.enums;
+  return messagesFor(language).enums;
 }
 
 /** "1h" → "1 h" in French; labels that are not count + unit stay as they are. */

@@ -4,18 +4,15 @@
  * its own words (the `errors` group of en.ts/fr.ts), or renders the message descriptor the server
  * attached (`details.messageMsg`) when there is one.
  */
+import { listSeparatorOf } from '@numerusx/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../api/errors';
-import { en, type Messages } from './en';
-import { fr } from './fr';
+import { isFrench, messagesFor } from './index';
 import { catalogsFor, msgField, serverText } from './server-text';
 
-const isFrench = (language: string) => language.startsWith('fr');
-const errorsFor = (language: string): Messages['errors'] => (isFrench(language) ? fr : en).errors;
-
 export function errorText(language: string, error: unknown): string {
-  const common = (isFrench(language) ? fr : en).common;
+  const common = messagesFor(language).common;
   if (!(error instanceof ApiError)) {
     // Not the server's answer (a bug, a browser failure): its message is a developer's English.
     return error instanceof Error && !isFrench(language) ? error.message : common.unknownError;
@@ -23,9 +20,10 @@ export function errorText(language: string, error: unknown): string {
   if (!isFrench(language)) return error.message;
   const described = msgField(error.details, 'messageMsg');
   if (described !== null) return serverText(language, error.message, described);
-  const codes: Readonly<Record<string, string>> = errorsFor(language).codes;
+  const errors = messagesFor(language).errors;
+  const codes: Readonly<Record<string, string>> = errors.codes;
   const known = Object.hasOwn(codes, error.code) ? codes[error.code] : undefined;
-  return known ?? errorsFor(language).generic.replace('{{code}}', error.code);
+  return known ?? errors.generic.replace('{{code}}', error.code);
 }
 
 /**
@@ -42,15 +40,14 @@ export function vetoReasons(language: string, error: unknown): string | null {
     if (m === null) return null;
     texts.push(serverText(language, '', m));
   }
-  const separator = catalogsFor(language)[0]?.['listSeparator'];
-  return texts.join(typeof separator === 'string' ? separator : '; ');
+  return texts.join(listSeparatorOf(catalogsFor(language)));
 }
 
 /** Field → problem from a refusal naming fields; French cannot reword the server's reason. */
 export function fieldErrorsIn(language: string, error: unknown): Readonly<Record<string, string>> {
   const fields = fieldErrors(error);
   if (!isFrench(language)) return fields;
-  const refused = errorsFor(language).fieldRefused;
+  const refused = messagesFor(language).errors.fieldRefused;
   return Object.fromEntries(Object.keys(fields).map((k) => [k, refused]));
 }
 

@@ -1,7 +1,7 @@
 /** i18next set up synchronously with both languages bundled (they are small); choice persisted. */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
+import { en, type Messages } from './en';
 import { fr } from './fr';
 
 export const LANGUAGES = ['en', 'fr'] as const;
@@ -30,6 +30,19 @@ export function initI18n(): void {
     initAsync: false,
     interpolation: { escapeValue: false },
   });
+}
+
+/**
+ * True for French (`fr`, `fr-FR`…). The dashboard has two languages: every choice between them
+ * (catalogs, Intl locale, whether the server's English is shown as sent) asks this.
+ */
+export function isFrench(language: string): boolean {
+  return language.startsWith('fr');
+}
+
+/** The dashboard's own texts in `language`. */
+export function messagesFor(language: string): Messages {
+  return isFrench(language) ? fr : en;
 }
 
 export { i18n };

@@ -8,6 +8,7 @@ import { EN_MESSAGES, isMsg, renderWith, type Catalog, type Msg } from '@numerus
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FR_MESSAGES } from './fr-messages';
+import { isFrench } from './index';
 
 /**
  * A descriptor as it comes off the wire: the contracts type its parameters loosely (`unknown`), and
@@ -25,7 +26,7 @@ const ENGLISH: readonly Catalog[] = [EN_MESSAGES];
 
 /** French first, English for any key the French catalog lacks. */
 export function catalogsFor(language: string): readonly Catalog[] {
-  return language.startsWith('fr') ? FRENCH : ENGLISH;
+  return isFrench(language) ? FRENCH : ENGLISH;
 }
 
 /** `m` rendered in `language`, or the English `text` when the server sent no descriptor. */

@@ -7,6 +7,7 @@
 import type { ParamSpecView } from '@numerusx/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isFrench } from './index';
 import {
   FR_RISK_PARAMS,
   FR_SHARED_PARAMS,
@@ -63,7 +64,7 @@ const FRENCH: StrategyTexts = {
 };
 
 export function strategyTexts(language: string): StrategyTexts {
-  return language.startsWith('fr') ? FRENCH : ENGLISH;
+  return isFrench(language) ? FRENCH : ENGLISH;
 }
 
 export function useStrategyTexts(): StrategyTexts {

@@ -1,11 +1,11 @@
 /** Numbers and times in the reader's language; money in the quote currency (USDT here). */
-import { i18n } from '../i18n';
+import { i18n, isFrench } from '../i18n';
 
 const dash = '—';
 
 /** The Intl locale of the reader's language. */
 export function locale(): string {
-  return i18n.language === 'fr' ? 'fr-FR' : 'en-US';
+  return isFrench(i18n.language) ? 'fr-FR' : 'en-US';
 }
 
 // signDisplay 'negative': a value that rounds to zero is "0.00", never "-0.00".
@@ -73,7 +73,7 @@ export function duration(ms: number | null | undefined): string {
   const h = Math.floor((s % 86400) / 3600);
   const m = Math.floor((s % 3600) / 60);
   // h, min and s are the same symbols in both languages; a day is « j » (jour) in French.
-  if (d > 0) return `${d} ${i18n.language === 'fr' ? 'j' : 'd'} ${h} h`;
+  if (d > 0) return `${d} ${isFrench(i18n.language) ? 'j' : 'd'} ${h} h`;
   if (h > 0) return `${h} h ${m} min`;
   if (m > 0) return `${m} min`;
   return `${s} s`;

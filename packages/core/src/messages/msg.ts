@@ -117,7 +117,7 @@ function paramText(catalogs: readonly Catalog[], value: MsgParam): string {
   if (typeof value === 'string') return localNumber(catalogs, value);
   if (typeof value === 'number') return localNumber(catalogs, String(value));
   if (isMsgList(value)) {
-    const sep = separatorOf(catalogs);
+    const sep = listSeparatorOf(catalogs);
     return value.map((v) => renderWith(catalogs, v)).join(sep);
   }
   return renderWith(catalogs, value);
@@ -127,7 +127,8 @@ function isMsgList(value: Msg | readonly Msg[]): value is readonly Msg[] {
   return Array.isArray(value);
 }
 
-function separatorOf(catalogs: readonly Catalog[]): string {
+/** The list separator of the first catalog that defines one (`listSeparator`), else `; `. */
+export function listSeparatorOf(catalogs: readonly Catalog[]): string {
   for (const c of catalogs) {
     const separator = literalOf(c, 'listSeparator');
     if (separator !== undefined) return separator;

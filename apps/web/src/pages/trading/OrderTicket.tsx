@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
+import { isFrench } from '../../i18n';
 import { errorText, vetoReasons } from '../../i18n/error-text';
 import { api } from '../../api/http';
 import { toast } from '../../components/toasts-store';
@@ -45,7 +46,7 @@ function serverMessage(tr: T, language: string, error: unknown): string {
   if (error.code === 'RISK_VETOED') {
     const allowed = error.details?.['allowedUsd'];
     // English keeps the server's sentence; other languages say the gate's reasons in their words.
-    const reasons = language.startsWith('en') ? error.message : vetoReasons(language, error);
+    const reasons = isFrench(language) ? vetoReasons(language, error) : error.message;
     const said =
       reasons === null ? errorText(language, error) : tr('trading.vetoed', { message: reasons });
     return `${said}${typeof allowed === 'number' ? ` ${tr('trading.allowed', { amount: money(allowed) })}` : ''}`;
@@ -79,11 +80,11 @@ export function OrderTicket({
   } | null>(null);
   // English shows the schema's own words; other languages say which field and whether it is empty.
   const problemText = (p: { field: string; message: string; missing: boolean }) =>
-    i18n.language.startsWith('en')
-      ? p.message
-      : t(p.missing ? 'errors.fieldRequired' : 'errors.fieldInvalid', {
+    isFrench(i18n.language)
+      ? t(p.missing ? 'errors.fieldRequired' : 'errors.fieldInvalid', {
           field: fieldLabel(t, p.field),
-        });
+        })
+      : p.message;
   const place = useMutation({
     mutationFn: (body: OrderRequestBody) => api.post<OrderView>('/orders', body),
     onSuccess(order) {
