@@ -34,7 +34,7 @@ const SOURCES: readonly { folder: string; source: Msg; short: Msg }[] = [
 ];
 
 /** `SOL/USDT 4h (Binance spot, replayed)`: a file's candles at `timeframe`, with their source. */
-export function datasetLabel(file: DatasetFile, timeframe: string): Msg {
+export function datasetLabel(file: Pick<DatasetFile, 'pair' | 'shortMsg'>, timeframe: string): Msg {
   return msg('runtime.dataset.label', { pair: file.pair, timeframe, source: file.shortMsg });
 }
 
@@ -98,7 +98,7 @@ export class CandleFiles {
           continue; // an odd interval in a name (e.g. 8m) is not one we can resample from
         }
         const pair = `${base}/${quote}`;
-        const labelMsg = msg('runtime.dataset.label', { pair, timeframe, source: src.short });
+        const labelMsg = datasetLabel({ pair, shortMsg: src.short }, timeframe);
         out.push({
           id: `${src.folder}/${name.replace(/\.(csv|json)$/, '')}`,
           pair,

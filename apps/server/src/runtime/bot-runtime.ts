@@ -9,7 +9,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Conflict, Forbidden, NumerusError, ValidationError, type Clock } from '@numerusx/core';
+import {
+  Conflict,
+  Forbidden,
+  NumerusError,
+  ValidationError,
+  msg,
+  type Clock,
+} from '@numerusx/core';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { BotLog } from './bot-log.js';
 import type { OrderRequestBody, Ticker, TradingConfig } from '@numerusx/contracts';
@@ -17,7 +24,7 @@ import type { RunContext, RunHandle } from './bot-run.js';
 import { cancelManual, submitManual, type ManualDeps } from './manual-orders.js';
 import type { Lease, OrderRow, RuntimeRepository, RuntimeRow } from './runtime.repository.js';
 import { wireMsg } from '../db/stored-msg.js';
-import { emergencyWhy, logLine, said, status, storedReason, type Said } from './texts.js';
+import { emergencyWhy, errorText, said, status, storedReason, type Said } from './texts.js';
 
 export type RuntimeState =
   'stopped' | 'starting' | 'running' | 'stopping' | 'emergency-stopped' | 'error';
@@ -302,7 +309,7 @@ export class BotRuntime {
     } catch (error) {
       await this.deps.repo.release(lease);
       this.lease = undefined;
-      this.set('stopped', status('couldNotStart', { error: messageOf(error) }));
+      this.set('stopped', status('couldNotStart', { error: errorText(error) }));
       throw error;
     }
     this.renewTimer = setInterval(
@@ -320,8 +327,8 @@ export class BotRuntime {
       await this.halt('stopped', status('feedEnded'), {});
       await this.deps.repo.setDesired(this.deps.botId, 'stopped', null, this.deps.clock.now());
     } else {
-      await this.halt('error', status('stoppedOnError', { error: messageOf(error) }), {});
-      await this.deps.log.error(logLine('loopStopped', { error: messageOf(error) }), {
+      await this.halt('error', status('stoppedOnError', { error: errorText(error) }), {});
+      await this.deps.log.error(msg('runtime.log.loopStopped', { error: errorText(error) }), {
         code: error instanceof NumerusError ? error.code : 'INTERNAL_ERROR',
       });
     }
@@ -389,7 +396,7 @@ export class BotRuntime {
       await this.serial(async () => {
         if (this.lease !== undefined || this.closed) return;
         await this.launch();
-        await this.deps.log.info(logLine('resumed', { instance: this.instanceId }));
+        await this.deps.log.info(msg('runtime.log.resumed', { instance: this.instanceId }));
       });
     } catch (error) {
       if (!(error instanceof Conflict)) this.deps.onError(error);
@@ -431,13 +438,9 @@ export class BotRuntime {
       target: `bot:${this.deps.botId}`,
       details: {
         ...(reason === undefined ? {} : { reason }),
-        ...(error === undefined ? {} : { error: messageOf(error) }),
+        ...(error === undefined ? {} : { error: errorText(error) }),
         ...extra,
       },
     });
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

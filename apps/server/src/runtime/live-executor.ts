@@ -22,7 +22,7 @@ import type { BotLog } from './bot-log.js';
 import { flushBooks } from './book-writer.js';
 import { SYSTEM_OWNER, liveOnlyMarket, type Executor, type Owner } from './executor.js';
 import type { Lease, RuntimeRepository } from './runtime.repository.js';
-import { named } from './texts.js';
+import { errorText, named } from './texts.js';
 import type { TradingBooks } from './trading-books.js';
 
 export interface LiveExecutorDeps {
@@ -118,7 +118,7 @@ export class LiveExecutor implements Executor {
       fill = await this.deps.exchange.execute({ pair, side, ...size });
     } catch (error) {
       const code = error instanceof NumerusError ? error.code : 'INTERNAL_ERROR';
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       // Known not to have landed (nothing sent, expired, failed on chain): rejected. Unknown: kept
       // pending and reported, never retried blindly.
       const unknown = error instanceof NumerusError && error.details?.['safeToRetry'] === false;
@@ -198,7 +198,7 @@ export class LiveExecutor implements Executor {
       // held more than the budget). Reported loudly rather than dropped.
       throw new NumerusError(
         'LIVE_BOOKING_FAILED',
-        `swap ${fill.signature} landed but could not be booked: ${error instanceof Error ? error.message : String(error)}`,
+        `swap ${fill.signature} landed but could not be booked: ${errorText(error)}`,
         { signature: fill.signature },
       );
     }

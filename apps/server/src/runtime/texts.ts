@@ -33,13 +33,6 @@ export function status(key: StatusKey, params?: Readonly<Record<string, MsgParam
   return said(msg(`runtime.status.${key}`, params));
 }
 
-type LogKey = keyof typeof EN_MESSAGES.runtime.log;
-
-/** A log line's message (`runtime.log.<key>`). */
-export function logLine(key: LogKey, params?: Readonly<Record<string, MsgParam>>): Msg {
-  return msg(`runtime.log.${key}`, params);
-}
-
 /** Groups of identifiers that read as English words, each id a key of its group. */
 type NamedGroup = 'side' | 'exit' | 'orderType' | 'provider' | 'strategy' | 'budgetLimit';
 

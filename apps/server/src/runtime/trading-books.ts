@@ -19,6 +19,7 @@ import {
   type PositionGuard,
 } from '@numerusx/core';
 import type { FillRow, OrderRow, PositionRow, TradeRow } from './runtime.repository.js';
+import { errorText } from './texts.js';
 
 /** Who an order is for: shown on the order and carried to its trades. */
 export interface OrderMeta {
@@ -165,7 +166,7 @@ export class TradingBooks {
       if (m) m.rowId = row.id;
       return { ok: true };
     } catch (error) {
-      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      return { ok: false, reason: errorText(error) };
     } finally {
       this.context = undefined;
     }
