@@ -5,7 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Page, PageQuery, Timestamp } from './common.js';
 import { Pair } from './market.js';
-import { Msg, MsgField } from './messages.js';
+import { MsgField } from './messages.js';
 import { Nullable } from './nullable.js';
 
 export const DecisionAction = Type.Union([
@@ -70,47 +70,22 @@ export type DecisionSummary = Static<typeof DecisionSummary>;
 export const DecisionsPage = Page(DecisionSummary, 'Decisions, newest first');
 export type DecisionsPage = Static<typeof DecisionsPage>;
 
-/**
- * The shapes inside a decision's stored documents, for clients that read them: each English text
- * carries its message beside it when the writer had one. The documents stay `unknown` in the
- * answers (their shape belongs to the provider that wrote them, and older rows lack the messages).
- */
-export const DecisionStepDoc = Type.Object({
-  title: Type.String(),
-  detail: Type.String(),
-  titleMsg: Type.Optional(Msg),
-  detailMsg: Type.Optional(Msg),
-});
-export type DecisionStepDoc = Static<typeof DecisionStepDoc>;
-
-/** One rule's word in `riskVerdict.reasons`. */
-export const RiskReasonDoc = Type.Object({
-  rule: Type.String(),
-  message: Type.String(),
-  messageMsg: Type.Optional(Msg),
-});
-export type RiskReasonDoc = Static<typeof RiskReasonDoc>;
-
-/** A strategy's signal in `inputs.signals[].signal`. */
-export const SignalDoc = Type.Object({
-  side: Type.String(),
-  confidence: Type.Number(),
-  reason: Type.String(),
-  reasonMsg: Type.Optional(Msg),
-});
-export type SignalDoc = Static<typeof SignalDoc>;
-
+// The stored documents stay `unknown` in the answers: their shape belongs to the provider that
+// wrote them, and rows written before messages existed lack the `…Msg` descriptors beside the texts.
 export const DecisionDetail = Type.Object({
   ...DecisionSummary.properties,
-  steps: Type.Unknown({ description: 'stored JSON: an array of DecisionStepDoc' }),
+  steps: Type.Unknown({
+    description: 'stored JSON: an array of {title, detail, titleMsg?, detailMsg?}',
+  }),
   inputs: Type.Unknown({
-    description: 'stored JSON: {price, regime, signals: [{strategyId, signal: SignalDoc}], …}',
+    description:
+      'stored JSON: {price, regime, signals: [{strategyId, signal: {side, confidence, reason, reasonMsg?}}], …}',
   }),
   validation: Json,
   riskVerdict: Nullable(
     Type.Unknown({
       description:
-        'stored JSON: {verdict, sizeUsd, reasons: RiskReasonDoc[]}, or {error, errorMsg?} when interrupted',
+        'stored JSON: {verdict, sizeUsd, reasons: [{rule, message, messageMsg?}]}, or {error, errorMsg?} when interrupted',
     }),
   ),
   tokensIn: Nullable(Type.Integer()),
